@@ -1,0 +1,73 @@
+import path from "node:path";
+
+export type DatabaseConfig =
+  | { type: "better-sqlite3"; database: string }
+  | { type: "mysql"; url: string; database: string };
+
+export interface Config {
+  production: boolean;
+  port: number;
+  host: string | undefined;
+  database: DatabaseConfig;
+  jwt: {
+    /** HS256 shared secret (development and tests). */
+    secret?: string;
+    /** Production: the identity providers' key set, issuer and audience. */
+    jwksUrl?: string;
+    issuer: string;
+    audience: string;
+  };
+  /** Fixed "today" (ISO date) for demonstrations; the real clock otherwise. */
+  today?: string;
+  loadDemoData: boolean;
+  corsOrigins: string[];
+  maxBodyBytes: number;
+  maxDepth: number;
+  maxCost: number;
+}
+
+/** A secret that only development uses; production refuses to start with it. */
+export const DEVELOPMENT_JWT_SECRET = "livret-development-secret-do-not-use-in-production";
+
+export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): DatabaseConfig {
+  if (!url || url.startsWith("sqlite:")) {
+    const file = url ? url.slice("sqlite:".length).replace(/^\/\//, "") : "./data/livret.sqlite";
+    return { type: "better-sqlite3", database: file === ":memory:" ? file : path.resolve(cwd, file) };
+  }
+  if (url.startsWith("mysql://") || url.startsWith("mariadb://")) {
+    const normalised = url.replace(/^mariadb:/, "mysql:");
+    const parsed = new URL(normalised);
+    const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "livret";
+    if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error("DATABASE_URL: the database name may use letters, digits and _ only");
+    return { type: "mysql", url: normalised, database };
+  }
+  throw new Error("DATABASE_URL must start with sqlite: or mysql://");
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  const jwksUrl = env.JWT_JWKS_URL || undefined;
+  const secret = env.JWT_SECRET || (production ? undefined : DEVELOPMENT_JWT_SECRET);
+  if (production) {
+    if (!jwksUrl && !secret) throw new Error("Production needs JWT_JWKS_URL (or JWT_SECRET)");
+    if (secret === DEVELOPMENT_JWT_SECRET) throw new Error("The development JWT secret cannot be used in production");
+  }
+  return {
+    production,
+    port: Number(env.PORT ?? 4000),
+    host: env.HOST || undefined,
+    database: parseDatabaseUrl(env.DATABASE_URL),
+    jwt: {
+      secret: jwksUrl ? undefined : secret,
+      jwksUrl,
+      issuer: env.JWT_ISSUER || "livret-dev",
+      audience: env.JWT_AUDIENCE || "livret",
+    },
+    today: env.LIVRET_TODAY || undefined,
+    loadDemoData: env.LIVRET_DEMO_DATA ? env.LIVRET_DEMO_DATA === "true" : !production,
+    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
+    maxDepth: Number(env.MAX_QUERY_DEPTH ?? 10),
+    maxCost: Number(env.MAX_QUERY_COST ?? 5000),
+  };
+}

@@ -1,0 +1,35 @@
+import { Academy } from "../modules/school/academy.entity";
+import { School } from "../modules/school/school.entity";
+import { PeriodScheme } from "../modules/period/period-scheme.entity";
+import { Period } from "../modules/period/period.entity";
+import { SchoolClass } from "../modules/class/school-class.entity";
+import { TeachingGroup } from "../modules/class/teaching-group.entity";
+import { Student } from "../modules/student/student.entity";
+import { Enrolment } from "../modules/student/enrolment.entity";
+import { GroupMembership } from "../modules/student/group-membership.entity";
+import { Account } from "../modules/account/account.entity";
+import { RoleAssignment } from "../modules/account/role-assignment.entity";
+import { TeachingAssignment } from "../modules/account/teaching-assignment.entity";
+import { StudentGuardian } from "../modules/account/student-guardian.entity";
+import { Subject } from "../modules/subject/subject.entity";
+import { AuditEvent } from "../modules/audit/audit-event.entity";
+import { PeriodicReport } from "../modules/report/periodic-report.entity";
+
+export const ENTITIES = [
+  Academy,
+  School,
+  PeriodScheme,
+  Period,
+  SchoolClass,
+  TeachingGroup,
+  Student,
+  Enrolment,
+  GroupMembership,
+  Account,
+  RoleAssignment,
+  TeachingAssignment,
+  StudentGuardian,
+  Subject,
+  AuditEvent,
+  PeriodicReport,
+];
