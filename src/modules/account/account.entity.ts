@@ -1,12 +1,10 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from "typeorm";
-import { Field, ID, ObjectType } from "type-graphql";
 import { AccountKind } from "../../common/domain";
 
-@ObjectType({ description: "A person who signs in: a staff member or a guardian.", simpleResolvers: true })
+/** A person who signs in: a staff member or a guardian. Exposed to its owner through `me`. */
 @Entity("account")
 @Index("UQ_account_login", ["login"], { unique: true })
 export class Account {
-  @Field(() => ID)
   @PrimaryGeneratedColumn({ type: "integer" })
   id: number;
 
@@ -14,15 +12,12 @@ export class Account {
   @Column({ type: "varchar", length: 100 })
   login: string;
 
-  @Field(() => AccountKind)
   @Column({ type: "varchar", length: 10 })
   kind: AccountKind;
 
-  @Field()
   @Column({ type: "varchar", length: 100 })
   surname: string;
 
-  @Field()
   @Column({ type: "varchar", length: 100 })
   firstName: string;
 

@@ -30,7 +30,7 @@ export class School {
   @JoinColumn({ name: "academyId", foreignKeyConstraintName: "FK_school_academy" })
   academy?: Academy;
 
-  @Field({ description: "Whether guardians may read reports in the online service (R-SEED-11; always true in FIRST degree)." })
+  @Field({ description: "Collèges: whether guardians may read their children's records in the online service yet (R-SEED-11). Écoles need no opening." })
   @Column({ type: "boolean", default: false })
   onlineServiceOpen: boolean;
 }

@@ -1,0 +1,13 @@
+import { mergeRuleTrees, RuleTree } from "./rule-tree";
+import { schoolRules } from "../modules/school/school.rules";
+import { periodRules } from "../modules/period/period.rules";
+import { classRules } from "../modules/class/class.rules";
+import { studentRules } from "../modules/student/student.rules";
+import { accountRules } from "../modules/account/account.rules";
+import { subjectRules } from "../modules/subject/subject.rules";
+
+/**
+ * The one permission map of the graph. Every type and root field is named here (a test walks the
+ * schema and fails on any field without an explicit rule); anything else is denied.
+ */
+export const permissions: RuleTree = mergeRuleTrees(schoolRules, periodRules, classRules, studentRules, accountRules, subjectRules);

@@ -1,0 +1,40 @@
+import { DataSource, EntityManager } from "typeorm";
+import { Principal } from "../auth/principal";
+import { Clock } from "./clock";
+import { currentSchoolYear } from "./school-year";
+import { createLoaders, Loaders } from "./loaders";
+
+/**
+ * Everything a request carries: who calls, the database, the clock and the request's own DataLoaders.
+ * Built fresh for each operation; never shared between two.
+ */
+export interface Context {
+  requestId: string;
+  principal: Principal | null;
+  dataSource: DataSource;
+  clock: Clock;
+  /** The current school year, fixed for the whole request. */
+  schoolYear: number;
+  loaders: Loaders;
+}
+
+export function createContext(args: {
+  requestId: string;
+  principal: Principal | null;
+  dataSource: DataSource;
+  clock: Clock;
+  schoolYear?: number;
+}): Context {
+  const schoolYear = args.schoolYear ?? currentSchoolYear(args.clock);
+  const ctx = { ...args, schoolYear } as Context;
+  ctx.loaders = createLoaders(ctx);
+  return ctx;
+}
+
+/**
+ * Runs `work` in one transaction. Every write goes through here together with its audit event,
+ * so that both land or neither does.
+ */
+export function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  return ctx.dataSource.transaction(work);
+}

@@ -1,0 +1,168 @@
+import DataLoader from "dataloader";
+import { In, ObjectLiteral } from "typeorm";
+import type { Context } from "./context";
+import { scopeClasses, scopeGroups, scopeStudents } from "../auth/scope";
+import { Academy } from "../modules/school/academy.entity";
+import { School } from "../modules/school/school.entity";
+import { SchoolClass } from "../modules/class/school-class.entity";
+import { TeachingGroup } from "../modules/class/teaching-group.entity";
+import { PeriodScheme } from "../modules/period/period-scheme.entity";
+import { Period } from "../modules/period/period.entity";
+import { Student } from "../modules/student/student.entity";
+import { Enrolment } from "../modules/student/enrolment.entity";
+import { Account } from "../modules/account/account.entity";
+import { StudentGuardian } from "../modules/account/student-guardian.entity";
+
+/** One row per key, in key order; `null` for a key with no row. */
+function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
+  const map = new Map<K, V>();
+  for (const row of rows) map.set(keyOf(row), row);
+  return keys.map((k) => map.get(k) ?? null);
+}
+
+/** All rows per key, in key order. */
+function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
+  const map = new Map<K, V[]>();
+  for (const row of rows) {
+    const list = map.get(keyOf(row)) ?? [];
+    list.push(row);
+    map.set(keyOf(row), list);
+  }
+  return keys.map((k) => map.get(k) ?? []);
+}
+
+/** A (parent id, school year) pair packed as one loader key. */
+export const yearKey = (id: number, year: number) => `${id}:${year}`;
+const unpackYearKeys = (keys: readonly string[]) => {
+  const pairs = keys.map((k) => k.split(":").map(Number) as [number, number]);
+  return { ids: [...new Set(pairs.map(([id]) => id))], years: [...new Set(pairs.map(([, y]) => y))] };
+};
+
+function byIdLoader<E extends ObjectLiteral & { id: number }>(ctx: Context, entity: new () => E) {
+  return new DataLoader<number, E | null>(async (ids) => {
+    const rows = await ctx.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
+    return byKey(ids, rows, (r) => r.id);
+  });
+}
+
+/**
+ * Per-request loaders. By-id loaders resolve relations of objects the caller already may see;
+ * every loader that returns a list of pupils, classes or groups applies the caller's scope in SQL.
+ */
+export function createLoaders(ctx: Context) {
+  const ds = ctx.dataSource;
+  return {
+    academyById: byIdLoader(ctx, Academy),
+    schoolById: byIdLoader(ctx, School),
+    classById: byIdLoader(ctx, SchoolClass),
+    groupById: byIdLoader(ctx, TeachingGroup),
+    periodSchemeById: byIdLoader(ctx, PeriodScheme),
+
+    periodsByScheme: new DataLoader<number, Period[]>(async (schemeIds) => {
+      const rows = await ds.getRepository(Period).find({ where: { schemeId: In([...schemeIds]) }, order: { position: "ASC" } });
+      return groupedByKey(schemeIds, rows, (r) => r.schemeId);
+    }),
+
+    /** Keyed by yearKey(schoolId, schoolYear). */
+    periodSchemesBySchoolYear: new DataLoader<string, PeriodScheme[]>(async (keys) => {
+      const { ids, years } = unpackYearKeys(keys);
+      const rows = await ds
+        .getRepository(PeriodScheme)
+        .find({ where: { schoolId: In(ids), schoolYear: In(years) }, order: { name: "ASC" } });
+      return groupedByKey(keys, rows, (r) => yearKey(r.schoolId, r.schoolYear));
+    }),
+
+    /** Keyed by yearKey(schoolId, schoolYear); scoped. */
+    classesBySchoolYear: new DataLoader<string, SchoolClass[]>(async (keys) => {
+      const { ids, years } = unpackYearKeys(keys);
+      const qb = ds
+        .getRepository(SchoolClass)
+        .createQueryBuilder("c")
+        .where("c.schoolId IN (:...ids) AND c.schoolYear IN (:...years)", { ids, years })
+        .orderBy("c.code", "ASC");
+      const rows = await scopeClasses(ctx, qb, "c").getMany();
+      return groupedByKey(keys, rows, (r) => yearKey(r.schoolId, r.schoolYear));
+    }),
+
+    /** Keyed by yearKey(schoolId, schoolYear); scoped. */
+    groupsBySchoolYear: new DataLoader<string, TeachingGroup[]>(async (keys) => {
+      const { ids, years } = unpackYearKeys(keys);
+      const qb = ds
+        .getRepository(TeachingGroup)
+        .createQueryBuilder("g")
+        .where("g.schoolId IN (:...ids) AND g.schoolYear IN (:...years)", { ids, years })
+        .orderBy("g.code", "ASC");
+      const rows = await scopeGroups(ctx, qb, "g").getMany();
+      return groupedByKey(keys, rows, (r) => yearKey(r.schoolId, r.schoolYear));
+    }),
+
+    /** Pupils enrolled in each class, limited to the pupils the caller may see. */
+    studentsByClass: new DataLoader<number, Student[]>(async (classIds) => {
+      const qb = ds
+        .getRepository(Student)
+        .createQueryBuilder("s")
+        .innerJoin(Enrolment, "e", "e.studentId = s.id")
+        .addSelect("e.classId", "e_classId")
+        .where("e.classId IN (:...classIds)", { classIds: [...classIds] })
+        .orderBy("s.surname", "ASC")
+        .addOrderBy("s.firstName", "ASC")
+        .addOrderBy("s.id", "ASC");
+      scopeStudents(ctx, qb, "s");
+      const { entities, raw } = await qb.getRawAndEntities();
+      const pairs = entities.map((student, i) => ({ student, classId: Number(raw[i].e_classId) }));
+      return groupedByKey(classIds, pairs, (p) => p.classId).map((list) => list.map((p) => p.student));
+    }),
+
+    /** Pupils of each group, limited to the pupils the caller may see. */
+    studentsByGroup: new DataLoader<number, Student[]>(async (groupIds) => {
+      const qb = ds
+        .getRepository(Student)
+        .createQueryBuilder("s")
+        .innerJoin("group_membership", "gm", "gm.studentId = s.id")
+        .addSelect("gm.groupId", "gm_groupId")
+        .where("gm.groupId IN (:...groupIds)", { groupIds: [...groupIds] })
+        .orderBy("s.surname", "ASC")
+        .addOrderBy("s.firstName", "ASC")
+        .addOrderBy("s.id", "ASC");
+      scopeStudents(ctx, qb, "s");
+      const { entities, raw } = await qb.getRawAndEntities();
+      const pairs = entities.map((student, i) => ({ student, groupId: Number(raw[i].gm_groupId) }));
+      return groupedByKey(groupIds, pairs, (p) => p.groupId).map((list) => list.map((p) => p.student));
+    }),
+
+    /** Every enrolment of each pupil, newest year first. Callers filter by what the viewer may see. */
+    enrolmentsByStudent: new DataLoader<number, Enrolment[]>(async (studentIds) => {
+      const rows = await ds
+        .getRepository(Enrolment)
+        .find({ where: { studentId: In([...studentIds]) }, order: { schoolYear: "DESC", id: "ASC" } });
+      return groupedByKey(studentIds, rows, (r) => r.studentId);
+    }),
+
+    /** Groups of each pupil, keyed by yearKey(studentId, schoolYear). */
+    groupsByStudentYear: new DataLoader<string, TeachingGroup[]>(async (keys) => {
+      const { ids, years } = unpackYearKeys(keys);
+      const rows = await ds
+        .getRepository(TeachingGroup)
+        .createQueryBuilder("g")
+        .innerJoin("group_membership", "gm", "gm.groupId = g.id")
+        .addSelect("gm.studentId", "gm_studentId")
+        .where("gm.studentId IN (:...ids) AND g.schoolYear IN (:...years)", { ids, years })
+        .orderBy("g.code", "ASC")
+        .getRawAndEntities();
+      const pairs = rows.entities.map((group, i) => ({ group, key: yearKey(Number(rows.raw[i].gm_studentId), group.schoolYear) }));
+      return groupedByKey(keys, pairs, (p) => p.key).map((list) => list.map((p) => p.group));
+    }),
+
+    /** Guardian accounts of each pupil with the link's relationship. */
+    guardiansByStudent: new DataLoader<number, Array<{ account: Account; relationship: string | null }>>(async (studentIds) => {
+      const links = await ds
+        .getRepository(StudentGuardian)
+        .find({ where: { studentId: In([...studentIds]) }, relations: { guardian: true }, order: { id: "ASC" } });
+      return groupedByKey(studentIds, links, (l) => l.studentId).map((list) =>
+        list.map((l) => ({ account: l.guardian as Account, relationship: l.relationship })),
+      );
+    }),
+  };
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;

@@ -1,0 +1,7 @@
+import { inheritsParent, isStaffMember } from "../../auth/rules";
+import { RuleTree } from "../../auth/rule-tree";
+
+export const subjectRules: RuleTree = {
+  Query: { subjects: isStaffMember },
+  Subject: { "*": inheritsParent },
+};

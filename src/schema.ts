@@ -1,0 +1,47 @@
+import "reflect-metadata";
+import path from "node:path";
+import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { buildSchema, NonEmptyArray } from "type-graphql";
+import { applyPermissions } from "./auth/apply-permissions";
+import { permissions } from "./auth/permissions";
+import { projectRoot } from "./common/project-root";
+import { SchoolResolver } from "./modules/school/school.resolver";
+import { ClassPeriodsResolver, PeriodSchemeResolver, SchoolPeriodsResolver } from "./modules/period/period.resolver";
+import { ClassResolver, GroupResolver, SchoolClassesResolver } from "./modules/class/class.resolver";
+import { EnrolmentResolver, StudentResolver } from "./modules/student/student.resolver";
+import { AccountResolver } from "./modules/account/account.resolver";
+import { SubjectResolver } from "./modules/subject/subject.resolver";
+
+export const RESOLVERS: NonEmptyArray<Function> = [
+  SchoolResolver,
+  PeriodSchemeResolver,
+  SchoolPeriodsResolver,
+  ClassPeriodsResolver,
+  ClassResolver,
+  GroupResolver,
+  SchoolClassesResolver,
+  StudentResolver,
+  EnrolmentResolver,
+  AccountResolver,
+  SubjectResolver,
+];
+
+export const SCHEMA_FILE = path.join(projectRoot(), "schema.graphql");
+
+/** The schema exactly as the code declares it, before permissions are applied. */
+export function buildBareSchema(): Promise<GraphQLSchema> {
+  return buildSchema({
+    resolvers: RESOLVERS,
+    // class-validator on every input; values and targets are never echoed back in errors.
+    validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
+  });
+}
+
+/** The served schema: deny-by-default permissions applied. */
+export async function buildLivretSchema(): Promise<GraphQLSchema> {
+  return applyPermissions(await buildBareSchema(), permissions);
+}
+
+export function printSortedSchema(schema: GraphQLSchema): string {
+  return `# Generated from the code by \`npm run schema\`. Do not edit.\n\n${printSchema(lexicographicSortSchema(schema))}\n`;
+}
