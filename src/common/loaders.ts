@@ -1,5 +1,5 @@
 import DataLoader from "dataloader";
-import { In, ObjectLiteral } from "typeorm";
+import { In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Context } from "./context";
 import { scopeClasses, scopeGroups, scopeStudents } from "../auth/scope";
 import { Academy } from "../modules/school/academy.entity";
@@ -10,6 +10,7 @@ import { PeriodScheme } from "../modules/period/period-scheme.entity";
 import { Period } from "../modules/period/period.entity";
 import { Student } from "../modules/student/student.entity";
 import { Enrolment } from "../modules/student/enrolment.entity";
+import { GroupMembership } from "../modules/student/group-membership.entity";
 import { Account } from "../modules/account/account.entity";
 import { StudentGuardian } from "../modules/account/student-guardian.entity";
 
@@ -29,6 +30,27 @@ function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K)
     map.set(keyOf(row), list);
   }
   return keys.map((k) => map.get(k) ?? []);
+}
+
+/**
+ * Pupils per parent (class or group) from a query selecting `parentId` and `studentId`: the pairs
+ * first (a pupil may appear under several parents), then the pupils themselves, by name.
+ */
+async function studentsByParent(ctx: Context, parentIds: readonly number[], pairsQuery: SelectQueryBuilder<ObjectLiteral>): Promise<Student[][]> {
+  const pairs = (await pairsQuery.getRawMany<{ parentId: number | string; studentId: number | string }>()).map((p) => ({
+    parentId: Number(p.parentId),
+    studentId: Number(p.studentId),
+  }));
+  if (!pairs.length) return parentIds.map(() => []);
+  const students = await ctx.dataSource.getRepository(Student).find({
+    where: { id: In([...new Set(pairs.map((p) => p.studentId))]) },
+    order: { surname: "ASC", firstName: "ASC", id: "ASC" },
+  });
+  const rank = new Map(students.map((s, i) => [s.id, i]));
+  const byId = new Map(students.map((s) => [s.id, s]));
+  return groupedByKey(parentIds, pairs, (p) => p.parentId).map((list) =>
+    list.sort((a, b) => rank.get(a.studentId)! - rank.get(b.studentId)!).map((p) => byId.get(p.studentId)!),
+  );
 }
 
 /** A (parent id, school year) pair packed as one loader key. */
@@ -99,35 +121,25 @@ export function createLoaders(ctx: Context) {
     /** Pupils enrolled in each class, limited to the pupils the caller may see. */
     studentsByClass: new DataLoader<number, Student[]>(async (classIds) => {
       const qb = ds
-        .getRepository(Student)
-        .createQueryBuilder("s")
+        .createQueryBuilder()
+        .select("e.classId", "parentId")
+        .addSelect("s.id", "studentId")
+        .from(Student, "s")
         .innerJoin(Enrolment, "e", "e.studentId = s.id")
-        .addSelect("e.classId", "e_classId")
-        .where("e.classId IN (:...classIds)", { classIds: [...classIds] })
-        .orderBy("s.surname", "ASC")
-        .addOrderBy("s.firstName", "ASC")
-        .addOrderBy("s.id", "ASC");
-      scopeStudents(ctx, qb, "s");
-      const { entities, raw } = await qb.getRawAndEntities();
-      const pairs = entities.map((student, i) => ({ student, classId: Number(raw[i].e_classId) }));
-      return groupedByKey(classIds, pairs, (p) => p.classId).map((list) => list.map((p) => p.student));
+        .where("e.classId IN (:...classIds)", { classIds: [...classIds] });
+      return studentsByParent(ctx, classIds, scopeStudents(ctx, qb, "s"));
     }),
 
     /** Pupils of each group, limited to the pupils the caller may see. */
     studentsByGroup: new DataLoader<number, Student[]>(async (groupIds) => {
       const qb = ds
-        .getRepository(Student)
-        .createQueryBuilder("s")
-        .innerJoin("group_membership", "gm", "gm.studentId = s.id")
-        .addSelect("gm.groupId", "gm_groupId")
-        .where("gm.groupId IN (:...groupIds)", { groupIds: [...groupIds] })
-        .orderBy("s.surname", "ASC")
-        .addOrderBy("s.firstName", "ASC")
-        .addOrderBy("s.id", "ASC");
-      scopeStudents(ctx, qb, "s");
-      const { entities, raw } = await qb.getRawAndEntities();
-      const pairs = entities.map((student, i) => ({ student, groupId: Number(raw[i].gm_groupId) }));
-      return groupedByKey(groupIds, pairs, (p) => p.groupId).map((list) => list.map((p) => p.student));
+        .createQueryBuilder()
+        .select("gm.groupId", "parentId")
+        .addSelect("s.id", "studentId")
+        .from(Student, "s")
+        .innerJoin(GroupMembership, "gm", "gm.studentId = s.id")
+        .where("gm.groupId IN (:...groupIds)", { groupIds: [...groupIds] });
+      return studentsByParent(ctx, groupIds, scopeStudents(ctx, qb, "s"));
     }),
 
     /** Every enrolment of each pupil, newest year first. Callers filter by what the viewer may see. */
@@ -141,16 +153,14 @@ export function createLoaders(ctx: Context) {
     /** Groups of each pupil, keyed by yearKey(studentId, schoolYear). */
     groupsByStudentYear: new DataLoader<string, TeachingGroup[]>(async (keys) => {
       const { ids, years } = unpackYearKeys(keys);
-      const rows = await ds
-        .getRepository(TeachingGroup)
-        .createQueryBuilder("g")
-        .innerJoin("group_membership", "gm", "gm.groupId = g.id")
-        .addSelect("gm.studentId", "gm_studentId")
+      const memberships = await ds
+        .getRepository(GroupMembership)
+        .createQueryBuilder("gm")
+        .innerJoinAndMapOne("gm.group", TeachingGroup, "g", "g.id = gm.groupId")
         .where("gm.studentId IN (:...ids) AND g.schoolYear IN (:...years)", { ids, years })
         .orderBy("g.code", "ASC")
-        .getRawAndEntities();
-      const pairs = rows.entities.map((group, i) => ({ group, key: yearKey(Number(rows.raw[i].gm_studentId), group.schoolYear) }));
-      return groupedByKey(keys, pairs, (p) => p.key).map((list) => list.map((p) => p.group));
+        .getMany();
+      return groupedByKey(keys, memberships, (m) => yearKey(m.studentId, m.group!.schoolYear)).map((list) => list.map((m) => m.group!));
     }),
 
     /** Guardian accounts of each pupil with the link's relationship. */

@@ -23,22 +23,28 @@ export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloS
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document }) {
-          const cost = getComplexity({
-            schema,
-            operationName: request.operationName ?? undefined,
-            query: request.operationName ? separateOperations(document)[request.operationName] ?? document : document,
-            variables: request.variables ?? {},
-            estimators: [
-              fieldExtensionsEstimator(),
-              ({ type, field, args, childComplexity }) => {
-                const key = `${type.name}.${field.name}`;
-                if (typeof args.limit === "number") return 1 + Math.min(args.limit, MAX_PAGE_SIZE) * childComplexity;
-                if (TYPICAL_LIST_SIZE[key]) return 1 + TYPICAL_LIST_SIZE[key] * childComplexity;
-                return undefined;
-              },
-              simpleEstimator({ defaultComplexity: 1 }),
-            ],
-          });
+          let cost: number;
+          try {
+            cost = getComplexity({
+              schema,
+              operationName: request.operationName ?? undefined,
+              query: request.operationName ? separateOperations(document)[request.operationName] ?? document : document,
+              variables: request.variables ?? {},
+              estimators: [
+                fieldExtensionsEstimator(),
+                ({ type, field, args, childComplexity }) => {
+                  const key = `${type.name}.${field.name}`;
+                  if (typeof args.limit === "number") return 1 + Math.min(args.limit, MAX_PAGE_SIZE) * childComplexity;
+                  if (TYPICAL_LIST_SIZE[key]) return 1 + TYPICAL_LIST_SIZE[key] * childComplexity;
+                  return undefined;
+                },
+                simpleEstimator({ defaultComplexity: 1 }),
+              ],
+            });
+          } catch {
+            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before any resolver runs.
+            return;
+          }
           if (cost > maxCost) {
             throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer rows or fields.`, {
               extensions: { code: ErrorCode.BAD_USER_INPUT, cost, maxCost, http: { status: 400 } },
