@@ -32,6 +32,7 @@ export const DEVELOPMENT_JWT_SECRET = "livret-development-secret-do-not-use-in-p
 export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): DatabaseConfig {
   if (!url || url.startsWith("sqlite:")) {
     const file = url ? url.slice("sqlite:".length).replace(/^\/\//, "") : "./data/livret.sqlite";
+    if (!file) throw new Error("DATABASE_URL: sqlite: needs a file, e.g. sqlite:./data/livret.sqlite");
     return { type: "better-sqlite3", database: file === ":memory:" ? file : path.resolve(cwd, file) };
   }
   if (url.startsWith("mysql://") || url.startsWith("mariadb://")) {
@@ -39,9 +40,20 @@ export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): 
     const parsed = new URL(normalised);
     const database = decodeURIComponent(parsed.pathname.replace(/^\//, "")) || "livret";
     if (!/^[A-Za-z0-9_]+$/.test(database)) throw new Error("DATABASE_URL: the database name may use letters, digits and _ only");
-    return { type: "mysql", url: normalised, database };
+    // The driver reads the database from the URL path: it must name the same (default or decoded) database.
+    parsed.pathname = `/${database}`;
+    return { type: "mysql", url: parsed.toString(), database };
   }
   throw new Error("DATABASE_URL must start with sqlite: or mysql://");
+}
+
+/** A whole number from the environment; a typo must not turn a limit into NaN, which disables it. */
+function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
+  const raw = env[name];
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isSafeInteger(value) || value < min) throw new Error(`${name} must be a whole number of at least ${min}`);
+  return value;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,10 +63,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (production) {
     if (!jwksUrl && !secret) throw new Error("Production needs JWT_JWKS_URL (or JWT_SECRET)");
     if (secret === DEVELOPMENT_JWT_SECRET) throw new Error("The development JWT secret cannot be used in production");
+    // The identity providers' issuer and audience must be stated, not left at the development values.
+    if (!env.JWT_ISSUER || !env.JWT_AUDIENCE) throw new Error("Production needs JWT_ISSUER and JWT_AUDIENCE");
   }
   return {
     production,
-    port: Number(env.PORT ?? 4000),
+    port: intFromEnv(env, "PORT", 4000, 0),
     host: env.HOST || undefined,
     database: parseDatabaseUrl(env.DATABASE_URL),
     jwt: {
@@ -66,8 +80,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     today: env.LIVRET_TODAY || undefined,
     loadDemoData: env.LIVRET_DEMO_DATA ? env.LIVRET_DEMO_DATA === "true" : !production,
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
-    maxBodyBytes: Number(env.MAX_BODY_BYTES ?? 100_000),
-    maxDepth: Number(env.MAX_QUERY_DEPTH ?? 10),
-    maxCost: Number(env.MAX_QUERY_COST ?? 5000),
+    maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
+    maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),
+    maxCost: intFromEnv(env, "MAX_QUERY_COST", 5000),
   };
 }

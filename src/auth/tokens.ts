@@ -9,7 +9,8 @@ export interface TokenVerifier {
 const HS256_KEY = (secret: string) => new TextEncoder().encode(secret);
 
 export function createTokenVerifier(jwt: Config["jwt"]): TokenVerifier {
-  const options = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 30 };
+  // A bearer token without `exp` would stay valid forever once leaked: it is refused.
+  const options = { issuer: jwt.issuer, audience: jwt.audience, clockTolerance: 30, requiredClaims: ["exp"] };
   let verifyWith: (token: string) => ReturnType<typeof jwtVerify>;
   if (jwt.jwksUrl) {
     const keySet: JWTVerifyGetKey = createRemoteJWKSet(new URL(jwt.jwksUrl));

@@ -35,7 +35,7 @@ const unauthenticated = (message: string) =>
 /** Turns the Authorization header into the caller. No header: anonymous. A bad token: UNAUTHENTICATED. */
 export async function authenticate(deps: ServerDeps, authorization: string | undefined): Promise<Principal | null> {
   if (!authorization) return null;
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/.exec(authorization.trim());
+  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
   if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
   let login: string;
   try {
@@ -98,7 +98,11 @@ export async function createServer(deps: ServerDeps): Promise<RunningServer> {
       return;
     }
     try {
-      await deps.dataSource.query("SELECT 1");
+      // A probe must answer quickly even when the database hangs: one second, then "not ready".
+      await Promise.race([
+        deps.dataSource.query("SELECT 1"),
+        new Promise((_, reject) => setTimeout(() => reject(new Error("readiness timeout")), 1000).unref()),
+      ]);
       res.json({ status: "ready" });
     } catch {
       res.status(503).json({ status: "database unavailable" });

@@ -202,7 +202,12 @@ export function validateDirectory(data: unknown, locator: LineLocator): Director
     c.text(pupil, "surname", p, 100);
     c.text(pupil, "firstName", p, 100);
     c.date(pupil, "birthDate", p, false);
+    const enrolmentKeys = new Set<string>();
     for (const [e, ep] of c.objects(pupil, "enrolments", p)) {
+      // One enrolment per school and year: a second one would overwrite the first on every load.
+      const key = `${String(e.school)}:${String(e.schoolYear)}`;
+      if (enrolmentKeys.has(key)) problems.add(ep, `repeats the enrolment in school ${String(e.school)} for ${String(e.schoolYear)}`);
+      enrolmentKeys.add(key);
       c.text(e, "school", ep, 8);
       c.year(e, "schoolYear", ep);
       c.text(e, "class", ep, 20);
