@@ -11,6 +11,10 @@ import { ClassResolver, GroupResolver, SchoolClassesResolver } from "./modules/c
 import { EnrolmentResolver, StudentResolver } from "./modules/student/student.resolver";
 import { AccountResolver } from "./modules/account/account.resolver";
 import { SubjectResolver } from "./modules/subject/subject.resolver";
+import { ClassSettingsResolver } from "./modules/class-settings/class-settings.resolver";
+import { AmendmentResolver } from "./modules/amendment/amendment.resolver";
+import { AuditResolver } from "./modules/audit/audit.resolver";
+import { ClassReportsResolver, ReportEntryResolver, ReportResolver } from "./modules/report/report.resolver";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   SchoolResolver,
@@ -24,6 +28,12 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   EnrolmentResolver,
   AccountResolver,
   SubjectResolver,
+  ReportResolver,
+  ReportEntryResolver,
+  ClassReportsResolver,
+  ClassSettingsResolver,
+  AmendmentResolver,
+  AuditResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot(), "schema.graphql");

@@ -5,9 +5,24 @@ import { classRules } from "../modules/class/class.rules";
 import { studentRules } from "../modules/student/student.rules";
 import { accountRules } from "../modules/account/account.rules";
 import { subjectRules } from "../modules/subject/subject.rules";
+import { reportRules } from "../modules/report/report.rules";
+import { classSettingsRules } from "../modules/class-settings/class-settings.rules";
+import { amendmentRules } from "../modules/amendment/amendment.rules";
+import { auditRules } from "../modules/audit/audit.rules";
 
 /**
  * The one permission map of the graph. Every type and root field is named here (a test walks the
  * schema and fails on any field without an explicit rule); anything else is denied.
  */
-export const permissions: RuleTree = mergeRuleTrees(schoolRules, periodRules, classRules, studentRules, accountRules, subjectRules);
+export const permissions: RuleTree = mergeRuleTrees(
+  schoolRules,
+  periodRules,
+  classRules,
+  studentRules,
+  accountRules,
+  subjectRules,
+  reportRules,
+  classSettingsRules,
+  amendmentRules,
+  auditRules,
+);

@@ -102,3 +102,32 @@ export function scopeStudents<T extends object>(ctx: Context, qb: SelectQueryBui
   orOf(qb, clauses);
   return qb;
 }
+
+/**
+ * Periodic reports staff may work on: every report of a school they lead (any year, for amendments),
+ * reports of the classes they teach this year, and this year's reports of the pupils of their groups.
+ * Guardians' reading of locked reports is a separate scope (the online service).
+ */
+export function scopeReports<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  const p = ctx.principal;
+  const clauses: Clause[] = [];
+  if (isStaff(p)) {
+    if (p.leadSchoolIds.length) {
+      clauses.push([
+        `${alias}.classId IN (SELECT ${alias}_lc.id FROM school_class ${alias}_lc WHERE ${alias}_lc.schoolId IN (:...${alias}_lead))`,
+        { [`${alias}_lead`]: p.leadSchoolIds },
+      ]);
+    }
+    if (p.teaching.classIds.length) {
+      clauses.push([`${alias}.classId IN (:...${alias}_classes)`, { [`${alias}_classes`]: p.teaching.classIds }]);
+    }
+    if (p.teaching.groupIds.length) {
+      clauses.push([
+        `(${alias}.schoolYear = :${alias}_year AND EXISTS (SELECT 1 FROM group_membership ${alias}_gm WHERE ${alias}_gm.studentId = ${alias}.studentId AND ${alias}_gm.groupId IN (:...${alias}_groups)))`,
+        { [`${alias}_year`]: ctx.schoolYear, [`${alias}_groups`]: p.teaching.groupIds },
+      ]);
+    }
+  }
+  orOf(qb, clauses);
+  return qb;
+}

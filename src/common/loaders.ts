@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Context } from "./context";
-import { scopeClasses, scopeGroups, scopeStudents } from "../auth/scope";
+import { scopeClasses, scopeGroups, scopeReports, scopeStudents } from "../auth/scope";
 import { Academy } from "../modules/school/academy.entity";
 import { School } from "../modules/school/school.entity";
 import { SchoolClass } from "../modules/class/school-class.entity";
@@ -13,6 +13,19 @@ import { Enrolment } from "../modules/student/enrolment.entity";
 import { GroupMembership } from "../modules/student/group-membership.entity";
 import { Account } from "../modules/account/account.entity";
 import { StudentGuardian } from "../modules/account/student-guardian.entity";
+import { Subject } from "../modules/subject/subject.entity";
+import { PeriodicReport } from "../modules/report/periodic-report.entity";
+import {
+  ClassDigitalSkillsAppreciation,
+  ClassProgramElement,
+  ReportDigitalSkill,
+  ReportEntry,
+  ReportEntryElement,
+  ReportEntryTeacher,
+  ReportParcours,
+  ReportReferenceTeacher,
+  ReportSupportMeasure,
+} from "../modules/report/report-parts.entity";
 
 /** One row per key, in key order; `null` for a key with no row. */
 function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
@@ -60,6 +73,14 @@ const unpackYearKeys = (keys: readonly string[]) => {
   return { ids: [...new Set(pairs.map(([id]) => id))], years: [...new Set(pairs.map(([, y]) => y))] };
 };
 
+/** All rows of `entity` whose `column` is one of the keys, grouped per key. */
+function childrenLoader<E extends ObjectLiteral>(ctx: Context, entity: new () => E, column: keyof E & string, order: Record<string, "ASC" | "DESC"> = { id: "ASC" }) {
+  return new DataLoader<number, E[]>(async (keys) => {
+    const rows = await ctx.dataSource.getRepository(entity).find({ where: { [column]: In([...keys]) } as never, order: order as never });
+    return groupedByKey(keys, rows, (r) => r[column] as number);
+  });
+}
+
 function byIdLoader<E extends ObjectLiteral & { id: number }>(ctx: Context, entity: new () => E) {
   return new DataLoader<number, E | null>(async (ids) => {
     const rows = await ctx.dataSource.getRepository(entity).findBy({ id: In([...ids]) } as never);
@@ -79,6 +100,51 @@ export function createLoaders(ctx: Context) {
     classById: byIdLoader(ctx, SchoolClass),
     groupById: byIdLoader(ctx, TeachingGroup),
     periodSchemeById: byIdLoader(ctx, PeriodScheme),
+    periodById: byIdLoader(ctx, Period),
+    reportById: byIdLoader(ctx, PeriodicReport),
+    studentById: byIdLoader(ctx, Student),
+    accountById: byIdLoader(ctx, Account),
+
+    subjectByCode: new DataLoader<string, Subject | null>(async (codes) => {
+      const rows = await ds.getRepository(Subject).findBy({ code: In([...codes]) });
+      return byKey(codes, rows, (r) => r.code);
+    }),
+
+    /** Reports of each class, keyed by yearKey(classId, periodId); scoped to what the caller may work on. */
+    reportsByClassPeriod: new DataLoader<string, PeriodicReport[]>(async (keys) => {
+      const { ids, years: periodIds } = unpackYearKeys(keys);
+      const qb = ds
+        .getRepository(PeriodicReport)
+        .createQueryBuilder("r")
+        .innerJoin(Student, "s", "s.id = r.studentId")
+        .where("r.classId IN (:...ids) AND r.periodId IN (:...periodIds)", { ids, periodIds })
+        .orderBy("s.surname", "ASC")
+        .addOrderBy("s.firstName", "ASC")
+        .addOrderBy("r.id", "ASC");
+      const rows = await scopeReports(ctx, qb, "r").getMany();
+      return groupedByKey(keys, rows, (r) => yearKey(r.classId, r.periodId));
+    }),
+
+    entriesByReport: childrenLoader(ctx, ReportEntry, "reportId", { subjectCode: "ASC" }),
+    entryTeachersByEntry: childrenLoader(ctx, ReportEntryTeacher, "entryId"),
+    entryElementsByEntry: childrenLoader(ctx, ReportEntryElement, "entryId"),
+    referenceTeachersByReport: childrenLoader(ctx, ReportReferenceTeacher, "reportId"),
+    digitalSkillsByReport: childrenLoader(ctx, ReportDigitalSkill, "reportId", { code: "ASC" }),
+    parcoursByReport: childrenLoader(ctx, ReportParcours, "reportId", { code: "ASC" }),
+    supportMeasuresByReport: childrenLoader(ctx, ReportSupportMeasure, "reportId", { code: "ASC" }),
+    collectiveAppreciationByClass: new DataLoader<number, ClassDigitalSkillsAppreciation | null>(async (classIds) => {
+      const rows = await ds.getRepository(ClassDigitalSkillsAppreciation).findBy({ classId: In([...classIds]) });
+      return byKey(classIds, rows, (r) => r.classId);
+    }),
+
+    /** Whole-class program elements keyed by yearKey(classId, periodId). */
+    classElementsByClassPeriod: new DataLoader<string, ClassProgramElement[]>(async (keys) => {
+      const { ids, years: periodIds } = unpackYearKeys(keys);
+      const rows = await ds
+        .getRepository(ClassProgramElement)
+        .find({ where: { classId: In(ids), periodId: In(periodIds) }, order: { id: "ASC" } });
+      return groupedByKey(keys, rows, (r) => yearKey(r.classId, r.periodId));
+    }),
 
     periodsByScheme: new DataLoader<number, Period[]>(async (schemeIds) => {
       const rows = await ds.getRepository(Period).find({ where: { schemeId: In([...schemeIds]) }, order: { position: "ASC" } });

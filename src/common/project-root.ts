@@ -13,3 +13,5 @@ export function projectRoot(): string {
 }
 
 export const DEMO_DIRECTORY_FILE = () => path.join(projectRoot(), "demo", "directory.json");
+
+export const DEMO_REPORTS_FILE = () => path.join(projectRoot(), "demo", "reports.json");

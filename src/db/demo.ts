@@ -1,13 +1,20 @@
 import fs from "node:fs";
 import { DataSource } from "typeorm";
-import { DEMO_DIRECTORY_FILE } from "../common/project-root";
+import { DEMO_DIRECTORY_FILE, DEMO_REPORTS_FILE } from "../common/project-root";
+import { loadDemoReports } from "./demo-reports";
 import { Academy } from "../modules/school/academy.entity";
 import { loadDirectoryText, LoadSummary } from "../modules/directory/directory.service";
 
-/** Loads the demo directory when the database holds no school data yet. Returns null when it did nothing. */
+/** Loads the demo directory and reports when the database holds no school data yet. Returns null when it did nothing. */
 export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<LoadSummary | null> {
   if ((await dataSource.getRepository(Academy).count()) > 0) return null;
-  return loadDirectoryText(dataSource, fs.readFileSync(DEMO_DIRECTORY_FILE(), "utf8"));
+  return loadDemoData(dataSource);
+}
+
+export async function loadDemoData(dataSource: DataSource): Promise<LoadSummary> {
+  const summary = await loadDirectoryText(dataSource, fs.readFileSync(DEMO_DIRECTORY_FILE(), "utf8"));
+  await loadDemoReports(dataSource, fs.readFileSync(DEMO_REPORTS_FILE(), "utf8"));
+  return summary;
 }
 
 /** Logins of the demo personas, in the order the README lists them. */

@@ -14,6 +14,19 @@ import { StudentGuardian } from "../modules/account/student-guardian.entity";
 import { Subject } from "../modules/subject/subject.entity";
 import { AuditEvent } from "../modules/audit/audit-event.entity";
 import { PeriodicReport } from "../modules/report/periodic-report.entity";
+import {
+  ClassDigitalSkillsAppreciation,
+  ClassProgramElement,
+  ReportDigitalSkill,
+  ReportEntry,
+  ReportEntryElement,
+  ReportEntryTeacher,
+  ReportParcours,
+  ReportReferenceTeacher,
+  ReportSupportMeasure,
+} from "../modules/report/report-parts.entity";
+import { ClassSettingsChange } from "../modules/class-settings/class-settings-change.entity";
+import { PriorYearAmendment } from "../modules/amendment/prior-year-amendment.entity";
 
 export const ENTITIES = [
   Academy,
@@ -32,4 +45,15 @@ export const ENTITIES = [
   Subject,
   AuditEvent,
   PeriodicReport,
+  ReportEntry,
+  ReportEntryTeacher,
+  ReportEntryElement,
+  ClassProgramElement,
+  ReportReferenceTeacher,
+  ReportDigitalSkill,
+  ClassDigitalSkillsAppreciation,
+  ReportParcours,
+  ReportSupportMeasure,
+  ClassSettingsChange,
+  PriorYearAmendment,
 ];

@@ -20,11 +20,20 @@ const operations = matrix.operations as MatrixOperation[];
 describe("role × operation matrix", () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await createHarness("access_matrix");
+    h = await createHarness("access_matrix", { demoReports: true });
   });
   afterAll(() => h.close());
 
-  /** Replaces @kind:key placeholders with database ids. */
+  async function periodId(uai: string, year: number, code: string, position: number): Promise<string> {
+    const rows: Array<{ id: number }> = await h.db.dataSource.query(
+      `SELECT p.id FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId JOIN school s ON s.id = c.schoolId
+       WHERE s.uai = ? AND c.schoolYear = ? AND c.code = ? AND p.position = ?`,
+      [uai, year, code, position],
+    );
+    return String(rows[0].id);
+  }
+
+  /** Replaces @kind:key placeholders with database ids (@report:INE/UAI/year/class/position, @period:UAI/year/class/position). */
   async function resolve(value: unknown): Promise<unknown> {
     if (typeof value === "string" && value.startsWith("@")) {
       const [kind, key] = value.slice(1).split(":");
@@ -33,6 +42,14 @@ describe("role × operation matrix", () => {
       if (kind === "class") return h.ids.class(parts[0], Number(parts[1]), parts[2]);
       if (kind === "group") return h.ids.group(parts[0], Number(parts[1]), parts[2]);
       if (kind === "student") return h.ids.student(key);
+      if (kind === "period") return periodId(parts[0], Number(parts[1]), parts[2], Number(parts[3]));
+      if (kind === "report") {
+        const rows: Array<{ id: number }> = await h.db.dataSource.query(
+          "SELECT r.id FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = ? AND r.periodId = ?",
+          [parts[0], Number(await periodId(parts[1], Number(parts[2]), parts[3], Number(parts[4])))],
+        );
+        return String(rows[0].id);
+      }
       throw new Error(`unknown placeholder ${value}`);
     }
     if (Array.isArray(value)) return Promise.all(value.map(resolve));

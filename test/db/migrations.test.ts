@@ -18,9 +18,10 @@ describe("migrations", () => {
     expect(codes).toEqual(expect.arrayContaining(["FRA-RAC", "MAT-NBC", "061300", "020700"]));
   });
 
-  it("can be reverted and applied again", async () => {
-    await db.dataSource.undoLastMigration({ transaction: "each" });
-    expect(await db.dataSource.query("SELECT 1 AS one").then(() => true)).toBe(true);
+  it("can all be reverted and applied again", async () => {
+    for (let i = 0; i < db.dataSource.migrations.length; i++) await db.dataSource.undoLastMigration({ transaction: "each" });
+    const tables = await db.dataSource.createQueryRunner().getTables(["school", "periodic_report", "report_entry"]);
+    expect(tables).toEqual([]);
     await db.dataSource.runMigrations({ transaction: "each" });
     const pending = await db.dataSource.driver.createSchemaBuilder().log();
     expect(pending.upQueries).toHaveLength(0);

@@ -121,6 +121,7 @@ describe("configurePeriods", () => {
       studentId: Number(await h.ids.student("1000000001A")),
       periodId: Number(third.id),
       classId: Number(await h.ids.class(UAI.moulin, 2026, "CP")),
+      schoolYear: 2026,
     });
     const before = await snapshot();
     const result = await h.run("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: TRIMESTERS.slice(0, 2) } });

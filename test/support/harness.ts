@@ -8,7 +8,8 @@ import { Context, createContext } from "../../src/common/context";
 import { currentSchoolYear } from "../../src/common/school-year";
 import { loadPrincipal } from "../../src/auth/principal";
 import { createTokenVerifier, signDevelopmentToken } from "../../src/auth/tokens";
-import { DEMO_DIRECTORY_FILE } from "../../src/common/project-root";
+import { DEMO_DIRECTORY_FILE, DEMO_REPORTS_FILE } from "../../src/common/project-root";
+import { loadDemoReports } from "../../src/db/demo-reports";
 import { loadDirectoryText } from "../../src/modules/directory/directory.service";
 import { buildLivretSchema } from "../../src/schema";
 import { createApollo, ServerDeps } from "../../src/http/server";
@@ -54,9 +55,16 @@ export function testConfig(overrides: Partial<Config> = {}): Config {
 }
 
 /** A migrated database with the demo directory loaded, and the graph over it. */
-export async function createHarness(name: string, options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<Harness> {
+export async function createHarness(
+  name: string,
+  options: { demo?: boolean; demoReports?: boolean; config?: Partial<Config> } = {},
+): Promise<Harness> {
   const db = await openTestDatabase(name);
   if (options.demo !== false) await loadDirectoryText(db.dataSource, fs.readFileSync(DEMO_DIRECTORY_FILE(), "utf8"));
+  // Demo reports and class settings: opt-in, so suites that build their own reports start from none.
+  if (options.demo !== false && options.demoReports) {
+    await loadDemoReports(db.dataSource, fs.readFileSync(DEMO_REPORTS_FILE(), "utf8"));
+  }
   const config = testConfig(options.config);
   const clock = fixedClock(DEMO_TODAY);
   const schema = await buildLivretSchema();

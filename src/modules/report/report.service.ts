@@ -1,0 +1,411 @@
+import { EntityManager, In } from "typeorm";
+import { Context, inTransaction } from "../../common/context";
+import { ReportDataSource } from "../../common/domain";
+import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
+import { parseId } from "../../common/ids";
+import { recordAudit } from "../audit/audit.service";
+import { amendmentsCovering } from "../amendment/amendment.service";
+import { findVisibleClass } from "../class/class.service";
+import { SchoolClass } from "../class/school-class.entity";
+import { School } from "../school/school.entity";
+import { Period } from "../period/period.entity";
+import { Enrolment } from "../student/enrolment.entity";
+import { GroupMembership } from "../student/group-membership.entity";
+import { Subject } from "../subject/subject.entity";
+import { PeriodicReport, ReportStatus } from "./periodic-report.entity";
+import {
+  ClassDigitalSkillsAppreciation,
+  ClassProgramElement,
+  ReportDigitalSkill,
+  ReportEntry,
+  ReportEntryElement,
+  ReportEntryTeacher,
+  ReportParcours,
+  ReportReferenceTeacher,
+  ReportSupportMeasure,
+} from "./report-parts.entity";
+import { carriesDigitalSkills, findVisibleReport, loadSetting, ReportRights, ReportSetting } from "./report.access";
+import { checkText, validateUpdate } from "./report.validate";
+import { LIMITS } from "./report.codes";
+import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.inputs";
+import { LockClassReportsResult } from "./report.types";
+
+const LOCKING_RULE = "R-PUB-04";
+
+/** R-SEED-09: nothing new in a past year. */
+function refusePastYear(ctx: Context, schoolYear: number, what: string): void {
+  if (schoolYear < ctx.schoolYear) {
+    throw ruleError(ErrorCode.PAST_YEAR, "R-SEED-09", `${what} of an earlier school year cannot be created or changed here.`);
+  }
+}
+
+/** R-SEED-02/05: reports are typed in only in a class set to ENTRY, with a positioning type chosen. */
+function requireEntrySettings(cls: SchoolClass): void {
+  if (!cls.dataSource || !cls.positioningType) {
+    throw ruleError(ErrorCode.SETTINGS_MISMATCH, "R-SEED-02", `Class ${cls.code} has no settings yet: its DIRECTOR/HEAD must set them first.`);
+  }
+  if (cls.dataSource !== ReportDataSource.ENTRY) {
+    throw ruleError(ErrorCode.SETTINGS_MISMATCH, "R-SEED-05", `Class ${cls.code} is set to ${cls.dataSource}: its reports come from an import.`);
+  }
+}
+
+/** A report of the current year, or NOT_FOUND. */
+export async function getReport(ctx: Context, id: number): Promise<PeriodicReport> {
+  return findVisibleReport(ctx, ctx.dataSource.manager, id);
+}
+
+/** Creates an empty DRAFT report for a pupil of the class, for one of the class's periods. */
+export async function createPeriodicReport(ctx: Context, input: CreatePeriodicReportInput): Promise<PeriodicReport> {
+  const cls = await findVisibleClass(ctx, parseId(input.classId, "classId"));
+  const studentId = parseId(input.studentId, "studentId");
+  const periodId = parseId(input.periodId, "periodId");
+  const em = ctx.dataSource.manager;
+  const p = ctx.principal!;
+  const school = await em.findOneOrFail(School, { where: { id: cls.schoolId } });
+  const inGroup =
+    p.teaching.groupIds.length > 0 &&
+    (await em.count(GroupMembership, { where: { studentId, groupId: In(p.teaching.groupIds) } })) > 0;
+  if (!p.leadSchoolIds.includes(school.id) && !p.teaching.classIds.includes(cls.id) && !inGroup) {
+    throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may create its reports.");
+  }
+  refusePastYear(ctx, cls.schoolYear, "Reports");
+  if (cls.periodSchemeId === null) {
+    throw ruleError(ErrorCode.PERIODS_NOT_CONFIGURED, "R-SEED-01", `Periods are not set for class ${cls.code}: its DIRECTOR/HEAD must set them first.`);
+  }
+  requireEntrySettings(cls);
+  const period = await em.findOne(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } });
+  if (!period) throw badInput("periodId", `is not a period of class ${cls.code}`);
+  const enrolment = await em.findOne(Enrolment, { where: { studentId, classId: cls.id } });
+  if (!enrolment) throw badInput("studentId", `is not a pupil of class ${cls.code} in ${cls.schoolYear}`);
+
+  return inTransaction(ctx, async (tx) => {
+    if (await tx.findOne(PeriodicReport, { where: { studentId, periodId } })) {
+      throw conflict("This pupil already has a report for this period.", "R-PUB-20");
+    }
+    const report = await tx.save(
+      tx.create(PeriodicReport, {
+        studentId,
+        periodId,
+        classId: cls.id,
+        schoolYear: cls.schoolYear,
+        status: ReportStatus.DRAFT,
+        source: ReportDataSource.ENTRY,
+        readOnly: false,
+        version: 1,
+      }),
+    );
+    const setting = await loadSetting(tx, report);
+    const rights = await ReportRights.of(ctx, tx, setting);
+    if (rights.joinsReferenceTeachers) await joinReferenceTeachers(ctx, tx, report.id);
+    await recordAudit(ctx, tx, {
+      action: "CREATE_REPORT",
+      entityType: "PeriodicReport",
+      entityId: report.id,
+      schoolId: school.id,
+      studentId,
+      details: { classId: cls.id, periodId },
+    });
+    return report;
+  });
+}
+
+/**
+ * Applies an update made from `expectedVersion`. The version is compared in the UPDATE itself, so of
+ * two saves from the same version exactly one wins; the other gets CONFLICT (R-NEW-03).
+ */
+export async function updatePeriodicReport(
+  ctx: Context,
+  id: number,
+  expectedVersion: number,
+  input: UpdatePeriodicReportInput,
+): Promise<PeriodicReport> {
+  const em = ctx.dataSource.manager;
+  const report = await findVisibleReport(ctx, em, id);
+  const setting = await loadSetting(em, report);
+  const rights = await ReportRights.of(ctx, em, setting);
+  if (report.readOnly) {
+    throw ruleError(ErrorCode.REPORT_READ_ONLY, "R-SEED-04", "This report became read-only when its class's data source changed.");
+  }
+  const pastYear = report.schoolYear < ctx.schoolYear;
+  if (!pastYear && report.status === ReportStatus.LOCKED) {
+    throw ruleError(ErrorCode.REPORT_LOCKED, LOCKING_RULE, "This report is locked: its DIRECTOR/HEAD must unlock it first.");
+  }
+  const subjects = new Map((await em.find(Subject)).map((s) => [s.code, s]));
+  const touched = validateUpdate(input, setting, subjects);
+  checkRights(rights, input);
+
+  return inTransaction(ctx, async (tx) => {
+    // R-SEED-10: a past-year report changes only under amendments that list every touched element.
+    const amendmentIds = pastYear ? await amendmentsCovering(ctx, tx, report, touched) : [];
+    const swapped = await tx
+      .createQueryBuilder()
+      .update(PeriodicReport)
+      .set({ version: () => "version + 1" })
+      .where("id = :id AND version = :expectedVersion", { id, expectedVersion })
+      .execute();
+    if (swapped.affected !== 1) {
+      throw conflict("Someone saved this report since you read it: reload it and apply your changes again.", "R-NEW-03");
+    }
+    await applyUpdate(ctx, tx, setting, input, rights);
+    if (rights.joinsReferenceTeachers) await joinReferenceTeachers(ctx, tx, report.id);
+    await recordAudit(ctx, tx, {
+      action: pastYear ? "AMEND_PAST_YEAR_REPORT" : "UPDATE_REPORT",
+      entityType: "PeriodicReport",
+      entityId: report.id,
+      schoolId: setting.school.id,
+      studentId: report.studentId,
+      details: { elements: touched, version: expectedVersion + 1, ...(pastYear ? { amendmentIds } : {}) },
+    });
+    return tx.findOneOrFail(PeriodicReport, { where: { id } });
+  });
+}
+
+function checkRights(rights: ReportRights, input: UpdatePeriodicReportInput): void {
+  for (const entry of input.entries ?? []) {
+    if (!rights.canEditSubject(entry.subjectCode)) throw forbidden(`You do not teach ${entry.subjectCode} to this pupil.`);
+  }
+  const wholeReport = [input.synthesis, input.schoolLife, input.parcours, input.supportMeasures, input.digitalSkills].some((v) => v !== undefined);
+  if (wholeReport && !rights.canEditWholeReport) {
+    throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may change the synthesis and the other whole-report parts.");
+  }
+}
+
+async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, input: UpdatePeriodicReportInput, rights: ReportRights) {
+  const reportId = s.report.id;
+  const columns: Partial<PeriodicReport> = {};
+  if (input.synthesis !== undefined) columns.synthesis = input.synthesis;
+  if (input.schoolLife !== undefined) {
+    columns.lateCount = input.schoolLife?.lateCount ?? null;
+    columns.justifiedAbsences = input.schoolLife?.justifiedAbsences ?? null;
+    columns.unjustifiedAbsences = input.schoolLife?.unjustifiedAbsences ?? null;
+    columns.schoolLifeComment = input.schoolLife?.comment ?? null;
+  }
+  if (input.digitalSkills !== undefined) columns.digitalSkillsAppreciation = input.digitalSkills?.appreciation ?? null;
+  if (Object.keys(columns).length) await tx.update(PeriodicReport, { id: reportId }, columns);
+
+  for (const entry of input.entries ?? []) {
+    const existing = await tx.findOne(ReportEntry, { where: { reportId, subjectCode: entry.subjectCode } });
+    if (entry.remove) {
+      if (existing) await tx.delete(ReportEntry, { id: existing.id });
+      continue;
+    }
+    const values: Partial<ReportEntry> = {};
+    for (const key of ["positioning", "studentAverage", "classAverage", "appreciation"] as const) {
+      if (entry[key] !== undefined) (values as Record<string, unknown>)[key] = entry[key];
+    }
+    let entryId: number;
+    if (existing) {
+      entryId = existing.id;
+      if (Object.keys(values).length) await tx.update(ReportEntry, { id: entryId }, values);
+    } else {
+      entryId = (await tx.save(tx.create(ReportEntry, { reportId, subjectCode: entry.subjectCode, ...values }))).id;
+    }
+    if (entry.programElements !== undefined) {
+      await tx.delete(ReportEntryElement, { entryId });
+      const labels = entry.programElements ?? [];
+      if (labels.length) await tx.insert(ReportEntryElement, labels.map((label) => ({ entryId, label })));
+    }
+    // The teacher who fills a subject is named on it (enseignant-refs); a lead acting alone is not.
+    if (rights.isTeacher && !(await tx.findOne(ReportEntryTeacher, { where: { entryId, accountId: ctx.principal!.accountId } }))) {
+      await tx.insert(ReportEntryTeacher, { entryId, accountId: ctx.principal!.accountId });
+    }
+  }
+  if (input.parcours !== undefined) {
+    await tx.delete(ReportParcours, { reportId });
+    if (input.parcours?.length) await tx.insert(ReportParcours, input.parcours.map((p) => ({ reportId, code: p.code, text: p.text })));
+  }
+  if (input.supportMeasures !== undefined) {
+    await tx.delete(ReportSupportMeasure, { reportId });
+    if (input.supportMeasures?.length) {
+      await tx.insert(ReportSupportMeasure, input.supportMeasures.map((m) => ({ reportId, code: m.code, details: m.details ?? null })));
+    }
+  }
+  if (input.digitalSkills !== undefined) {
+    await tx.delete(ReportDigitalSkill, { reportId });
+    const levels = input.digitalSkills?.levels ?? [];
+    if (levels.length) await tx.insert(ReportDigitalSkill, levels.map((l) => ({ reportId, code: l.code, level: l.level })));
+  }
+}
+
+/** R-SEED-16: the editing teacher joins the report's reference teachers, once. */
+async function joinReferenceTeachers(ctx: Context, tx: EntityManager, reportId: number): Promise<void> {
+  const accountId = ctx.principal!.accountId;
+  if (!(await tx.findOne(ReportReferenceTeacher, { where: { reportId, accountId } }))) {
+    await tx.insert(ReportReferenceTeacher, { reportId, accountId });
+  }
+}
+
+/** Why a report cannot be locked now, or null. */
+async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): Promise<{ code: ErrorCode; rule: string; message: string } | null> {
+  if (s.report.readOnly) return { code: ErrorCode.REPORT_READ_ONLY, rule: "R-SEED-04", message: "The report is read-only for good." };
+  if (s.report.schoolYear < ctx.schoolYear) return { code: ErrorCode.PAST_YEAR, rule: "R-SEED-09", message: "The report belongs to an earlier year." };
+  if (carriesDigitalSkills(s)) {
+    // R-SEED-19: the collective appreciation alone is enough; nothing at all is not.
+    const [collective, levels] = await Promise.all([
+      em.count(ClassDigitalSkillsAppreciation, { where: { classId: s.cls.id } }),
+      em.count(ReportDigitalSkill, { where: { reportId: s.report.id } }),
+    ]);
+    if (!collective && !levels && !s.report.digitalSkillsAppreciation) {
+      return {
+        code: ErrorCode.BAD_USER_INPUT,
+        rule: "R-SEED-19",
+        message: "The last report of CM2 or 6e needs digital skills: at least the class's collective appreciation.",
+      };
+    }
+  }
+  return null;
+}
+
+export async function lockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
+  const em = ctx.dataSource.manager;
+  const report = await findVisibleReport(ctx, em, id);
+  const setting = await loadSetting(em, report);
+  const rights = await ReportRights.of(ctx, em, setting);
+  if (!rights.canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock a report.");
+  const refusal = await lockRefusal(ctx, em, setting);
+  if (refusal) throw ruleError(refusal.code, refusal.rule, refusal.message);
+  if (report.status === ReportStatus.LOCKED) return report;
+  return inTransaction(ctx, async (tx) => {
+    await lockInTransaction(ctx, tx, setting);
+    return tx.findOneOrFail(PeriodicReport, { where: { id } });
+  });
+}
+
+async function lockInTransaction(ctx: Context, tx: EntityManager, s: ReportSetting): Promise<void> {
+  await tx
+    .createQueryBuilder()
+    .update(PeriodicReport)
+    .set({ status: ReportStatus.LOCKED, lockedAt: ctx.clock.now(), lockedByAccountId: ctx.principal!.accountId, version: () => "version + 1" })
+    .where("id = :id", { id: s.report.id })
+    .execute();
+  await recordAudit(ctx, tx, {
+    action: "LOCK_REPORT",
+    entityType: "PeriodicReport",
+    entityId: s.report.id,
+    schoolId: s.school.id,
+    studentId: s.report.studentId,
+  });
+}
+
+export async function unlockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
+  const em = ctx.dataSource.manager;
+  const report = await findVisibleReport(ctx, em, id);
+  const setting = await loadSetting(em, report);
+  const rights = await ReportRights.of(ctx, em, setting);
+  if (!rights.canUnlock) throw forbidden("Only the DIRECTOR/HEAD may unlock a report.");
+  if (report.readOnly) throw ruleError(ErrorCode.REPORT_READ_ONLY, "R-SEED-04", "This report is read-only for good: it cannot be unlocked.");
+  refusePastYear(ctx, report.schoolYear, "Reports");
+  if (report.status === ReportStatus.DRAFT) return report;
+  return inTransaction(ctx, async (tx) => {
+    await tx
+      .createQueryBuilder()
+      .update(PeriodicReport)
+      .set({ status: ReportStatus.DRAFT, lockedAt: null, lockedByAccountId: null, version: () => "version + 1" })
+      .where("id = :id", { id })
+      .execute();
+    await recordAudit(ctx, tx, {
+      action: "UNLOCK_REPORT",
+      entityType: "PeriodicReport",
+      entityId: id,
+      schoolId: setting.school.id,
+      studentId: report.studentId,
+    });
+    return tx.findOneOrFail(PeriodicReport, { where: { id } });
+  });
+}
+
+/** Locks every draft report of a class for a period, in one transaction; says which could not be locked. */
+export async function lockClassReports(ctx: Context, classIdArg: string, periodIdArg: string): Promise<LockClassReportsResult> {
+  const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
+  const periodId = parseId(periodIdArg, "periodId");
+  const p = ctx.principal!;
+  const school = await ctx.dataSource.manager.findOneOrFail(School, { where: { id: cls.schoolId } });
+  const canLock = p.leadSchoolIds.includes(school.id) || (school.degree === "FIRST" && p.teaching.classIds.includes(cls.id));
+  if (!canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
+  refusePastYear(ctx, cls.schoolYear, "Reports");
+  if (cls.periodSchemeId === null || !(await ctx.dataSource.manager.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
+    throw badInput("periodId", `is not a period of class ${cls.code}`);
+  }
+  return inTransaction(ctx, async (tx) => {
+    const reports = await tx.find(PeriodicReport, { where: { classId: cls.id, periodId }, order: { id: "ASC" } });
+    const result: LockClassReportsResult = { locked: 0, alreadyLocked: 0, refused: [] };
+    for (const report of reports) {
+      if (report.status === ReportStatus.LOCKED) {
+        result.alreadyLocked += 1;
+        continue;
+      }
+      const setting = await loadSetting(tx, report);
+      const refusal = await lockRefusal(ctx, tx, setting);
+      if (refusal) {
+        result.refused.push({ reportId: report.id, code: refusal.code, message: refusal.message });
+        continue;
+      }
+      await lockInTransaction(ctx, tx, setting);
+      result.locked += 1;
+    }
+    return result;
+  });
+}
+
+/** Replaces the whole-class program elements of one subject for a period. */
+export async function setClassProgramElements(
+  ctx: Context,
+  classIdArg: string,
+  periodIdArg: string,
+  subjectCode: string,
+  labels: string[],
+): Promise<ClassProgramElement[]> {
+  const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
+  const periodId = parseId(periodIdArg, "periodId");
+  const em = ctx.dataSource.manager;
+  const p = ctx.principal!;
+  const school = await em.findOneOrFail(School, { where: { id: cls.schoolId } });
+  const subject = await em.findOne(Subject, { where: { code: subjectCode } });
+  if (!subject || subject.degree !== school.degree) throw badInput("subjectCode", "is not a subject or domain of this school");
+  const teaches =
+    (school.degree === "FIRST" && p.teaching.classIds.includes(cls.id)) || (p.teaching.subjectsByClass.get(cls.id)?.has(subjectCode) ?? false);
+  if (!p.leadSchoolIds.includes(school.id) && !teaches) throw forbidden(`You do not teach ${subjectCode} to this class.`);
+  refusePastYear(ctx, cls.schoolYear, "Program elements");
+  requireEntrySettings(cls);
+  if (cls.periodSchemeId === null || !(await em.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
+    throw badInput("periodId", `is not a period of class ${cls.code}`);
+  }
+  const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
+  if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
+  return inTransaction(ctx, async (tx) => {
+    await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
+    if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
+    await recordAudit(ctx, tx, {
+      action: "SET_CLASS_PROGRAM_ELEMENTS",
+      entityType: "SchoolClass",
+      entityId: cls.id,
+      schoolId: school.id,
+      details: { periodId, subjectCode, count: clean.length },
+    });
+    return tx.find(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode }, order: { id: "ASC" } });
+  });
+}
+
+/** Sets (or clears with null) the collective digital-skills appreciation of a class. */
+export async function setCollectiveDigitalSkillsAppreciation(ctx: Context, classIdArg: string, text: string | null): Promise<SchoolClass> {
+  const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
+  const p = ctx.principal!;
+  if (!p.leadSchoolIds.includes(cls.schoolId) && !p.teaching.classIds.includes(cls.id)) {
+    throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may write its collective appreciation.");
+  }
+  refusePastYear(ctx, cls.schoolYear, "Appreciations");
+  requireEntrySettings(cls);
+  const clean = checkText(text, "text", LIMITS.text600) ?? null;
+  return inTransaction(ctx, async (tx) => {
+    await tx.delete(ClassDigitalSkillsAppreciation, { classId: cls.id });
+    if (clean) await tx.insert(ClassDigitalSkillsAppreciation, { classId: cls.id, text: clean });
+    await recordAudit(ctx, tx, {
+      action: "SET_COLLECTIVE_DIGITAL_SKILLS_APPRECIATION",
+      entityType: "SchoolClass",
+      entityId: cls.id,
+      schoolId: cls.schoolId,
+      details: { cleared: clean === null },
+    });
+    return cls;
+  });
+}
