@@ -1,7 +1,9 @@
 import { PeriodicReport } from "../../src/modules/report/periodic-report.entity";
 import { PriorYearAmendment } from "../../src/modules/amendment/prior-year-amendment.entity";
 import { SchoolClass } from "../../src/modules/class/school-class.entity";
-import { createHarness, Harness, onlyError, UAI } from "../support/harness";
+import { ReportEntry, ReportEntryElement, ReportEntryTeacher, ReportReferenceTeacher } from "../../src/modules/report/report-parts.entity";
+import { loadDirectoryText } from "../../src/modules/directory/directory.service";
+import { countStatements, createHarness, Harness, onlyError, UAI } from "../support/harness";
 
 const REPORT_FIELDS = `id status version readOnly synthesis
   entries { subject { code } positioning studentAverage classAverage appreciation teachers { surname } programElements { label wholeClass } }
@@ -332,5 +334,57 @@ describe("periodic reports", () => {
       { student: { firstName: "Léa" }, status: "LOCKED" },
       { student: { firstName: "Noah" }, status: "DRAFT" },
     ]);
+  });
+});
+
+describe("periodic reports of a class: statements do not grow with the class", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness("report_statements", { demoReports: true });
+  });
+  afterAll(() => h.close());
+
+  const QUERY = `query($c: ID!, $p: ID!) { class(id: $c) { periodicReports(periodId: $p) {
+    status student { surname } referenceTeachers { surname }
+    entries { subject { label } positioning appreciation teachers { surname } programElements { label wholeClass } }
+    digitalSkills { appreciation } } } }`;
+
+  it("counts the same SQL statements for 2 and for 22 reports", async () => {
+    const classId = await h.ids.class("0691001A", 2026, "CP");
+    const [{ periodId }] = await h.db.dataSource.query(
+      "SELECT p.id AS periodId FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId WHERE c.id = ? AND p.position = 1",
+      [Number(classId)],
+    );
+    const run = () => h.data("teacher.cp", QUERY, { c: classId, p: String(periodId) });
+    const before = await countStatements(h, run);
+    expect((await run()).class.periodicReports).toHaveLength(2);
+
+    // Twenty more pupils in CP, each with a report holding two subjects, a teacher and an element.
+    const pupils = Array.from({ length: 20 }, (_, i) => ({
+      ine: `9100000${String(i).padStart(3, "0")}Z`,
+      surname: `Extra${i}`,
+      firstName: "Test",
+      enrolments: [{ school: "0691001A", schoolYear: 2026, class: "CP", level: "CP" }],
+    }));
+    await loadDirectoryText(h.db.dataSource, JSON.stringify({ format: "livret-directory/1", pupils }));
+    const teacher = (await h.db.dataSource.query("SELECT id FROM account WHERE login = 'teacher.cp'"))[0].id;
+    for (const p of pupils) {
+      const [{ id: studentId }] = await h.db.dataSource.query("SELECT id FROM student WHERE ine = ?", [p.ine]);
+      const report = await h.db.dataSource.getRepository(PeriodicReport).save({
+        studentId,
+        periodId,
+        classId: Number(classId),
+        schoolYear: 2026,
+      });
+      for (const subjectCode of ["FRA-RAC", "MAT-RAC"]) {
+        const entry = await h.db.dataSource.getRepository(ReportEntry).save({ reportId: report.id, subjectCode, positioning: 3 });
+        await h.db.dataSource.getRepository(ReportEntryTeacher).insert({ entryId: entry.id, accountId: teacher });
+        await h.db.dataSource.getRepository(ReportEntryElement).insert({ entryId: entry.id, label: "Compter jusqu'à 100" });
+      }
+      await h.db.dataSource.getRepository(ReportReferenceTeacher).insert({ reportId: report.id, accountId: teacher });
+    }
+    const after = await countStatements(h, run);
+    expect((await run()).class.periodicReports).toHaveLength(22);
+    expect(after).toBe(before);
   });
 });
