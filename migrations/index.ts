@@ -1,5 +1,14 @@
 import { Foundation1764300000000 } from "./1764300000000-foundation";
 import { PeriodicReports1764400000000 } from "./1764400000000-periodic-reports";
+import { CycleReports1764500000000 } from "./1764500000000-cycle-reports";
+import { AttestationsSearch1764600000000 } from "./1764600000000-attestations-search";
+import { Transfers1764700000000 } from "./1764700000000-transfers";
 
 /** Every migration, in order. The only way the schema changes. */
-export const MIGRATIONS = [Foundation1764300000000, PeriodicReports1764400000000];
+export const MIGRATIONS = [
+  Foundation1764300000000,
+  PeriodicReports1764400000000,
+  CycleReports1764500000000,
+  AttestationsSearch1764600000000,
+  Transfers1764700000000,
+];

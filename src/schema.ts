@@ -14,6 +14,11 @@ import { SubjectResolver } from "./modules/subject/subject.resolver";
 import { ClassSettingsResolver } from "./modules/class-settings/class-settings.resolver";
 import { AmendmentResolver } from "./modules/amendment/amendment.resolver";
 import { AuditResolver } from "./modules/audit/audit.resolver";
+import { CycleReportResolver } from "./modules/cycle-report/cycle-report.resolver";
+import { AttestationResolver } from "./modules/attestation/attestation.resolver";
+import { HomeResolver } from "./modules/home/home.resolver";
+import { TransferResolver } from "./modules/transfer/transfer.resolver";
+import { CarryOverResolver } from "./modules/carry-over/carry-over.resolver";
 import { ClassReportsResolver, ReportEntryResolver, ReportResolver } from "./modules/report/report.resolver";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
@@ -34,6 +39,11 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   ClassSettingsResolver,
   AmendmentResolver,
   AuditResolver,
+  CycleReportResolver,
+  AttestationResolver,
+  HomeResolver,
+  TransferResolver,
+  CarryOverResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot(), "schema.graphql");

@@ -9,6 +9,11 @@ import { reportRules } from "../modules/report/report.rules";
 import { classSettingsRules } from "../modules/class-settings/class-settings.rules";
 import { amendmentRules } from "../modules/amendment/amendment.rules";
 import { auditRules } from "../modules/audit/audit.rules";
+import { cycleReportRules } from "../modules/cycle-report/cycle-report.rules";
+import { attestationRules } from "../modules/attestation/attestation.rules";
+import { homeRules } from "../modules/home/home.rules";
+import { transferRules } from "../modules/transfer/transfer.rules";
+import { carryOverRules } from "../modules/carry-over/carry-over.rules";
 
 /**
  * The one permission map of the graph. Every type and root field is named here (a test walks the
@@ -25,4 +30,9 @@ export const permissions: RuleTree = mergeRuleTrees(
   classSettingsRules,
   amendmentRules,
   auditRules,
+  cycleReportRules,
+  attestationRules,
+  homeRules,
+  transferRules,
+  carryOverRules,
 );

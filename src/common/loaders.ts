@@ -1,6 +1,10 @@
 import DataLoader from "dataloader";
 import { In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Context } from "./context";
+import { createCycleReportLoaders } from "../modules/cycle-report/cycle-report.loaders";
+import { createAttestationLoaders } from "../modules/attestation/attestation.loaders";
+import { createTransferLoaders } from "../modules/transfer/transfer.loaders";
+import { createCarryOverLoaders } from "../modules/carry-over/carry-over.loaders";
 import { scopeClasses, scopeGroups, scopeReports, scopeStudents } from "../auth/scope";
 import { Academy } from "../modules/school/academy.entity";
 import { School } from "../modules/school/school.entity";
@@ -95,6 +99,10 @@ function byIdLoader<E extends ObjectLiteral & { id: number }>(ctx: Context, enti
 export function createLoaders(ctx: Context) {
   const ds = ctx.dataSource;
   return {
+    ...createCycleReportLoaders(ctx),
+    ...createAttestationLoaders(ctx),
+    ...createTransferLoaders(ctx),
+    ...createCarryOverLoaders(ctx),
     academyById: byIdLoader(ctx, Academy),
     schoolById: byIdLoader(ctx, School),
     classById: byIdLoader(ctx, SchoolClass),

@@ -27,6 +27,10 @@ import {
 } from "../modules/report/report-parts.entity";
 import { ClassSettingsChange } from "../modules/class-settings/class-settings-change.entity";
 import { PriorYearAmendment } from "../modules/amendment/prior-year-amendment.entity";
+import { CYCLE_REPORT_ENTITIES } from "../modules/cycle-report/cycle-report.entities";
+import { ATTESTATION_ENTITIES } from "../modules/attestation/attestation.entities";
+import { TRANSFER_ENTITIES } from "../modules/transfer/transfer.entities";
+import { CARRY_OVER_ENTITIES } from "../modules/carry-over/carry-over.entities";
 
 export const ENTITIES = [
   Academy,
@@ -56,4 +60,8 @@ export const ENTITIES = [
   ReportSupportMeasure,
   ClassSettingsChange,
   PriorYearAmendment,
+  ...CYCLE_REPORT_ENTITIES,
+  ...ATTESTATION_ENTITIES,
+  ...TRANSFER_ENTITIES,
+  ...CARRY_OVER_ENTITIES,
 ];

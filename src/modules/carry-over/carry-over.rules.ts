@@ -1,0 +1,3 @@
+import { RuleTree } from "../../auth/rule-tree";
+
+export const carryOverRules: RuleTree = {};

@@ -1,0 +1,2 @@
+/** Entities of this module, registered in src/db/entities.ts. */
+export const CYCLE_REPORT_ENTITIES: Function[] = [];
