@@ -16,6 +16,8 @@ export interface Context {
   /** The current school year, fixed for the whole request. */
   schoolYear: number;
   loaders: Loaders;
+  /** Pupils whose record a staff member read in this request: audited before the response leaves. */
+  recordReads: Set<number>;
 }
 
 export function createContext(args: {
@@ -26,7 +28,7 @@ export function createContext(args: {
   schoolYear?: number;
 }): Context {
   const schoolYear = args.schoolYear ?? currentSchoolYear(args.clock);
-  const ctx = { ...args, schoolYear } as Context;
+  const ctx = { ...args, schoolYear, recordReads: new Set<number>() } as Context;
   ctx.loaders = createLoaders(ctx);
   return ctx;
 }

@@ -16,6 +16,8 @@ import {
   ReportReferenceTeacher,
 } from "../modules/report/report-parts.entity";
 import { recordAudit } from "../modules/audit/audit.service";
+import { seedCycleReportDemo } from "../modules/cycle-report/cycle-report.demo";
+import { seedAttestationDemo } from "../modules/attestation/attestation.demo";
 
 /** Demo reports in every state (demo/reports.json); written directly, as a data migration would. */
 interface DemoReports {
@@ -66,6 +68,8 @@ export async function loadDemoReports(dataSource: DataSource, text: string): Pro
         count += await insertReport(em, school, cls, periods[r.period - 1], lead.accountId, r);
       }
     }
+    await seedCycleReportDemo(em);
+    await seedAttestationDemo(em);
     await recordAudit(null, em, { action: "LOAD_DEMO_REPORTS", entityType: "Directory", details: { reports: count } });
     return count;
   });

@@ -20,6 +20,7 @@ import { loadPrincipal, Principal } from "../auth/principal";
 import { TokenVerifier } from "../auth/tokens";
 import { formatError } from "./format-error";
 import { costLimitPlugin } from "./limits";
+import { auditRecordReadsPlugin } from "./audit-reads";
 
 export interface ServerDeps {
   config: Config;
@@ -66,6 +67,7 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
       // No @cacheControl hints are used: the per-field hook only costs time on lists.
       ApolloServerPluginCacheControlDisabled(),
       costLimitPlugin(deps.schema, config.maxCost),
+      auditRecordReadsPlugin(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 })] : []),
     ],

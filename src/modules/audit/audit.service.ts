@@ -55,3 +55,31 @@ export async function auditTrail(ctx: Context, filter: AuditTrailFilter, page: P
   if (filter.studentId) qb.andWhere("event.studentId = :studentId", { studentId: filter.studentId });
   return paginate(qb, page);
 }
+
+/**
+ * R-NEW-02: one READ_STUDENT_RECORD event per pupil whose record a staff member read in this request,
+ * filed under the pupil's school of the current year so the school's lead sees it in the trail.
+ */
+export async function recordStudentReads(ctx: Context, studentIds: number[]): Promise<void> {
+  if (!studentIds.length) return;
+  const enrolments: Array<{ studentId: number; schoolId: number }> = await ctx.dataSource
+    .createQueryBuilder()
+    .select("e.studentId", "studentId")
+    .addSelect("e.schoolId", "schoolId")
+    .from("enrolment", "e")
+    .where("e.studentId IN (:...studentIds) AND e.schoolYear = :year", { studentIds, year: ctx.schoolYear })
+    .getRawMany();
+  const schoolOf = new Map(enrolments.map((e) => [Number(e.studentId), Number(e.schoolId)]));
+  await ctx.dataSource.getRepository(AuditEvent).insert(
+    studentIds.map((studentId) => ({
+      actorAccountId: ctx.principal?.accountId ?? null,
+      action: "READ_STUDENT_RECORD",
+      entityType: "Student",
+      entityId: String(studentId),
+      schoolId: schoolOf.get(studentId) ?? null,
+      studentId,
+      requestId: ctx.requestId,
+      details: null,
+    })),
+  );
+}

@@ -1,8 +1,7 @@
 import { Context } from "../../common/context";
 import { notFound } from "../../common/errors";
-import { isGuardian, isStaff } from "../../auth/principal";
 import { scopeStudents } from "../../auth/scope";
-import { School } from "../school/school.entity";
+import { inVisibleAcademy, recordAcademies } from "./record";
 import { Enrolment } from "./enrolment.entity";
 import { Student } from "./student.entity";
 import { GuardianLink } from "./student.types";
@@ -21,17 +20,9 @@ export async function findVisibleStudent(ctx: Context, id: number): Promise<Stud
  * is transferred (R-SEED-06).
  */
 export async function visibleEnrolments(ctx: Context, student: Student): Promise<Enrolment[]> {
-  const enrolments = await ctx.loaders.enrolmentsByStudent.load(student.id);
-  const p = ctx.principal;
-  if (isGuardian(p)) return enrolments;
-  if (!isStaff(p)) return [];
-  const ownSchools = await ctx.loaders.schoolById.loadMany([...new Set([...p.leadSchoolIds, ...p.teacherSchoolIds])]);
-  const academies = new Set(ownSchools.filter((s): s is School => s instanceof School).map((s) => s.academyId));
-  const schools = await ctx.loaders.schoolById.loadMany(enrolments.map((e) => e.schoolId));
-  return enrolments.filter((_, i) => {
-    const school = schools[i];
-    return school instanceof School && academies.has(school.academyId);
-  });
+  const [enrolments, academies] = await Promise.all([ctx.loaders.enrolmentsByStudent.load(student.id), recordAcademies(ctx, student.id)]);
+  const visible = await Promise.all(enrolments.map((e) => inVisibleAcademy(ctx, academies, e.schoolId)));
+  return enrolments.filter((_, i) => visible[i]);
 }
 
 export async function guardiansOf(ctx: Context, student: Student): Promise<GuardianLink[]> {
