@@ -133,6 +133,8 @@ export function createLoaders(ctx: Context) {
       return groupedByKey(keys, rows, (r) => yearKey(r.classId, r.periodId));
     }),
 
+    /** Every periodic report of each pupil, oldest year first; callers filter by what the reader may see. */
+    reportsByStudent: childrenLoader(ctx, PeriodicReport, "studentId", { schoolYear: "ASC", periodId: "ASC" }),
     entriesByReport: childrenLoader(ctx, ReportEntry, "reportId", { subjectCode: "ASC" }),
     entryTeachersByEntry: childrenLoader(ctx, ReportEntryTeacher, "entryId"),
     entryElementsByEntry: childrenLoader(ctx, ReportEntryElement, "entryId"),

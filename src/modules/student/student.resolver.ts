@@ -8,13 +8,26 @@ import { TeachingGroup } from "../class/teaching-group.entity";
 import { Enrolment } from "./enrolment.entity";
 import { Student } from "./student.entity";
 import { GuardianLink } from "./student.types";
+import { PeriodicReport } from "../report/periodic-report.entity";
 import * as students from "./student.service";
 
 @Resolver(() => Student)
 export class StudentResolver {
   @Query(() => Student, { description: "One pupil the caller may see." })
   student(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<Student> {
-    return students.findVisibleStudent(ctx, parseId(id, "id"));
+    return students.openStudentRecord(ctx, parseId(id, "id"));
+  }
+
+  @Query(() => [Student], { description: "Guardians: their children whose record the online service shows now." })
+  myChildren(@Ctx() ctx: Context): Promise<Student[]> {
+    return students.myChildren(ctx);
+  }
+
+  @FieldResolver(() => [PeriodicReport], {
+    description: "Periodic reports the caller may read: staff by the pupil's current level (R-SEED-12); guardians every locked one (R-SEED-13).",
+  })
+  periodicReports(@Root() student: Student, @Ctx() ctx: Context): Promise<PeriodicReport[]> {
+    return students.readablePeriodicReports(ctx, student);
   }
 
   @FieldResolver(() => [Enrolment], { description: "Years of schooling the caller may see, newest first." })
