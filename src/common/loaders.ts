@@ -70,7 +70,7 @@ async function studentsByParent(ctx: Context, parentIds: readonly number[], pair
   );
 }
 
-/** A (parent id, school year) pair packed as one loader key. */
+/** Two numbers packed as one loader key: (parent id, school year), or (class id, period id). */
 export const yearKey = (id: number, year: number) => `${id}:${year}`;
 const unpackYearKeys = (keys: readonly string[]) => {
   const pairs = keys.map((k) => k.split(":").map(Number) as [number, number]);

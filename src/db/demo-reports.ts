@@ -1,5 +1,5 @@
 import { DataSource, EntityManager } from "typeorm";
-import { PositioningType, ReportDataSource } from "../common/domain";
+import { Degree, PositioningType, ReportDataSource, Role } from "../common/domain";
 import { School } from "../modules/school/school.entity";
 import { SchoolClass } from "../modules/class/school-class.entity";
 import { Period } from "../modules/period/period.entity";
@@ -58,7 +58,7 @@ export async function loadDemoReports(dataSource: DataSource, text: string): Pro
       const cls = await em.findOneByOrFail(SchoolClass, { schoolId: school.id, schoolYear: c.schoolYear, code: c.class });
       await em.update(SchoolClass, { id: cls.id }, { dataSource: c.dataSource, positioningType: c.positioningType });
       const periods = await em.find(Period, { where: { schemeId: cls.periodSchemeId! }, order: { position: "ASC" } });
-      const lead = await em.findOneByOrFail(RoleAssignment, { schoolId: school.id, role: school.degree === "FIRST" ? ("DIRECTOR" as never) : ("HEAD" as never) });
+      const lead = await em.findOneByOrFail(RoleAssignment, { schoolId: school.id, role: school.degree === Degree.FIRST ? Role.DIRECTOR : Role.HEAD });
       if (c.collectiveDigitalSkills) await em.insert(ClassDigitalSkillsAppreciation, { classId: cls.id, text: c.collectiveDigitalSkills });
       for (const ce of c.classElements ?? []) {
         const period = periods[ce.period - 1];
@@ -118,6 +118,6 @@ async function insertReport(
     if (entry.elements?.length) await em.insert(ReportEntryElement, entry.elements.map((label) => ({ entryId: saved.id, label })));
     if (teacher) await em.insert(ReportEntryTeacher, { entryId: saved.id, accountId: teacher.id });
   }
-  if (teacher && school.degree === "FIRST") await em.insert(ReportReferenceTeacher, { reportId: report.id, accountId: teacher.id });
+  if (teacher && school.degree === Degree.FIRST) await em.insert(ReportReferenceTeacher, { reportId: report.id, accountId: teacher.id });
   return 1;
 }

@@ -1,6 +1,6 @@
 import { EntityManager, In } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
-import { ReportDataSource } from "../../common/domain";
+import { Degree, ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { recordAudit } from "../audit/audit.service";
@@ -320,7 +320,7 @@ export async function lockClassReports(ctx: Context, classIdArg: string, periodI
   const periodId = parseId(periodIdArg, "periodId");
   const p = ctx.principal!;
   const school = await ctx.dataSource.manager.findOneOrFail(School, { where: { id: cls.schoolId } });
-  const canLock = p.leadSchoolIds.includes(school.id) || (school.degree === "FIRST" && p.teaching.classIds.includes(cls.id));
+  const canLock = p.leadSchoolIds.includes(school.id) || (school.degree === Degree.FIRST && p.teaching.classIds.includes(cls.id));
   if (!canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
   refusePastYear(ctx, cls.schoolYear, "Reports");
   if (cls.periodSchemeId === null || !(await ctx.dataSource.manager.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
@@ -363,7 +363,7 @@ export async function setClassProgramElements(
   const subject = await em.findOne(Subject, { where: { code: subjectCode } });
   if (!subject || subject.degree !== school.degree) throw badInput("subjectCode", "is not a subject or domain of this school");
   const teaches =
-    (school.degree === "FIRST" && p.teaching.classIds.includes(cls.id)) || (p.teaching.subjectsByClass.get(cls.id)?.has(subjectCode) ?? false);
+    (school.degree === Degree.FIRST && p.teaching.classIds.includes(cls.id)) || (p.teaching.subjectsByClass.get(cls.id)?.has(subjectCode) ?? false);
   if (!p.leadSchoolIds.includes(school.id) && !teaches) throw forbidden(`You do not teach ${subjectCode} to this class.`);
   refusePastYear(ctx, cls.schoolYear, "Program elements");
   requireEntrySettings(cls);
