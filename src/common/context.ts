@@ -34,9 +34,20 @@ export function createContext(args: {
 }
 
 /**
+ * better-sqlite3 gives every transaction the same connection: two concurrent ones would nest as
+ * savepoints, and the loser's rollback could undo the winner's writes. On SQLite, transactions
+ * therefore run one after the other; MariaDB/MySQL give each its own pooled connection.
+ */
+const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
+
+/**
  * Runs `work` in one transaction. Every write goes through here together with its audit event,
  * so that both land or neither does.
  */
 export function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  return ctx.dataSource.transaction(work);
+  const ds = ctx.dataSource;
+  if (ds.options.type !== "better-sqlite3") return ds.transaction(work);
+  const run = (sqliteQueues.get(ds) ?? Promise.resolve()).then(() => ds.transaction(work));
+  sqliteQueues.set(ds, run.catch(() => undefined));
+  return run;
 }

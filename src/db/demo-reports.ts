@@ -18,6 +18,7 @@ import {
 import { recordAudit } from "../modules/audit/audit.service";
 import { seedCycleReportDemo } from "../modules/cycle-report/cycle-report.demo";
 import { seedAttestationDemo } from "../modules/attestation/attestation.demo";
+import { seedCarryOverDemo } from "../modules/carry-over/carry-over.demo";
 
 /** Demo reports in every state (demo/reports.json); written directly, as a data migration would. */
 interface DemoReports {
@@ -70,6 +71,7 @@ export async function loadDemoReports(dataSource: DataSource, text: string): Pro
     }
     await seedCycleReportDemo(em);
     await seedAttestationDemo(em);
+    await seedCarryOverDemo(em);
     await recordAudit(null, em, { action: "LOAD_DEMO_REPORTS", entityType: "Directory", details: { reports: count } });
     return count;
   });

@@ -33,7 +33,10 @@ describe("role × operation matrix", () => {
     return String(rows[0].id);
   }
 
-  /** Replaces @kind:key placeholders with database ids (@report:INE/UAI/year/class/position, @period:UAI/year/class/position). */
+  /**
+   * Replaces @kind:key placeholders with database ids (@report:INE/UAI/year/class/position,
+   * @period:UAI/year/class/position, @cycleReport:INE/cycle).
+   */
   async function resolve(value: unknown): Promise<unknown> {
     if (typeof value === "string" && value.startsWith("@")) {
       const [kind, key] = value.slice(1).split(":");
@@ -43,6 +46,13 @@ describe("role × operation matrix", () => {
       if (kind === "group") return h.ids.group(parts[0], Number(parts[1]), parts[2]);
       if (kind === "student") return h.ids.student(key);
       if (kind === "period") return periodId(parts[0], Number(parts[1]), parts[2], Number(parts[3]));
+      if (kind === "cycleReport") {
+        const rows: Array<{ id: number }> = await h.db.dataSource.query(
+          "SELECT c.id FROM cycle_report c JOIN student s ON s.id = c.studentId WHERE s.ine = ? AND c.cycle = ?",
+          [parts[0], Number(parts[1])],
+        );
+        return String(rows[0].id);
+      }
       if (kind === "report") {
         const rows: Array<{ id: number }> = await h.db.dataSource.query(
           "SELECT r.id FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = ? AND r.periodId = ?",

@@ -1,3 +1,9 @@
+import { inheritsParent, isSchoolStaff } from "../../auth/rules";
 import { RuleTree } from "../../auth/rule-tree";
 
-export const carryOverRules: RuleTree = {};
+/** Teachers of the class and its DIRECTOR/HEAD; which class and which subjects is checked by the service. */
+export const carryOverRules: RuleTree = {
+  Mutation: { carryOverProgramElements: isSchoolStaff },
+  CarryOverResult: { "*": inheritsParent },
+  CarriedOverElement: { "*": inheritsParent },
+};

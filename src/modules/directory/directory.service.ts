@@ -17,6 +17,7 @@ import { RoleAssignment } from "../account/role-assignment.entity";
 import { TeachingAssignment } from "../account/teaching-assignment.entity";
 import { StudentGuardian } from "../account/student-guardian.entity";
 import { recordAudit } from "../audit/audit.service";
+import { searchKey } from "../student/search-key";
 import { DirectoryFile, DirectoryFileError } from "./directory.format";
 import { LineLocator, parseDirectoryText, ProblemList, validateDirectory } from "./directory.validate";
 
@@ -247,6 +248,8 @@ class DirectoryLoad {
         surname: p.surname,
         firstName: p.firstName,
         birthDate: p.birthDate ?? null,
+        searchSurname: searchKey(p.surname),
+        searchFirstName: searchKey(p.firstName),
       });
       this.students.set(p.ine, student);
       for (const [j, e] of (p.enrolments ?? []).entries()) {

@@ -39,8 +39,8 @@ function refusePastYear(ctx: Context, schoolYear: number, what: string): void {
   }
 }
 
-/** R-SEED-02/05: reports are typed in only in a class set to ENTRY, with a positioning type chosen. */
-function requireEntrySettings(cls: SchoolClass): void {
+/** R-SEED-02/05: reports and program elements are typed in only in a class set to ENTRY, with a positioning type chosen. */
+export function requireEntrySettings(cls: SchoolClass): void {
   if (!cls.dataSource || !cls.positioningType) {
     throw ruleError(ErrorCode.SETTINGS_MISMATCH, "R-SEED-02", `Class ${cls.code} has no settings yet: its DIRECTOR/HEAD must set them first.`);
   }

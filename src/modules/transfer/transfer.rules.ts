@@ -1,3 +1,8 @@
+import { inheritsParent, isSchoolLead } from "../../auth/rules";
 import { RuleTree } from "../../auth/rule-tree";
 
-export const transferRules: RuleTree = {};
+/** Transfers are the receiving school's DIRECTOR/HEAD's; which school they lead is checked by the service. */
+export const transferRules: RuleTree = {
+  Mutation: { transferStudentInterAcademic: isSchoolLead },
+  TransferResult: { "*": inheritsParent },
+};
