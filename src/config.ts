@@ -24,6 +24,8 @@ export interface Config {
   maxBodyBytes: number;
   maxDepth: number;
   maxCost: number;
+  /** On SIGTERM, how long /readyz answers 503 before the listener closes, so load balancers stop sending. */
+  shutdownDelayMs: number;
 }
 
 /** A secret that only development uses; production refuses to start with it. */
@@ -83,5 +85,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
     maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),
     maxCost: intFromEnv(env, "MAX_QUERY_COST", 5000),
+    shutdownDelayMs: intFromEnv(env, "SHUTDOWN_DELAY_MS", production ? 5000 : 0, 0),
   };
 }

@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   });
   await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
   const where = config.database.type === "mysql" ? `MySQL/MariaDB database ${config.database.database}` : config.database.database;
-  console.log(`Livret is serving http://localhost:${config.port}/graphql (database: ${where})`);
+  const address = server.httpServer.address();
+  const port = typeof address === "object" && address ? address.port : config.port;
+  console.log(`Livret is serving http://localhost:${port}/graphql (database: ${where})`);
 
   if (!config.production && config.jwt.secret) {
     console.log("\nDevelopment tokens (send as the header  Authorization: Bearer <token>):");
@@ -40,6 +42,8 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: draining in-flight requests, then closing the database.`);
     try {
+      server.setReady(false);
+      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
       await server.stop();
       await db.dataSource.destroy();
       process.exit(0);

@@ -388,3 +388,43 @@ describe("periodic reports of a class: statements do not grow with the class", (
     expect(after).toBe(before);
   });
 });
+
+describe("an edit racing a change of the class's settings", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness("report_settings_race", { demoReports: true });
+  });
+  afterAll(() => h.close());
+
+  const SETTINGS = `mutation($c: ID!, $t: PositioningType!) {
+    updateClassSettings(classId: $c, settings: { dataSource: ENTRY, positioningType: $t }, confirmDataLoss: true) { class { positioningType } } }`;
+
+  it("R-PUB-06 / R-NEW-03: never leaves a positioning in a class set to GRADES, whichever commits first", async () => {
+    const classId = await h.ids.class(UAI.moulin, 2026, "CE1");
+    const positionedInGrades = async () =>
+      Number(
+        (
+          await h.db.dataSource.query(
+            `SELECT COUNT(*) AS n FROM report_entry e JOIN periodic_report r ON r.id = e.reportId JOIN school_class c ON c.id = r.classId
+             WHERE c.id = ? AND c.positioningType = 'GRADES' AND e.positioning IS NOT NULL`,
+            [Number(classId)],
+          )
+        )[0].n,
+      );
+    for (let round = 0; round < 5; round++) {
+      await h.data("director.moulin", SETTINGS, { c: classId, t: "OBJECTIVES" });
+      const [{ id, version }] = await h.db.dataSource.query(
+        "SELECT r.id, r.version FROM periodic_report r WHERE r.classId = ? ORDER BY r.id LIMIT 1",
+        [Number(classId)],
+      );
+      const [edit, change] = await Promise.all([
+        h.run("teacher.ce1", UPDATE, { id: String(id), v: Number(version), input: { entries: [{ subjectCode: "FRA-RAC", positioning: 2 }] } }),
+        h.run("director.moulin", SETTINGS, { c: classId, t: "GRADES" }),
+      ]);
+      expect(change.errors).toBeUndefined();
+      // The edit either landed before the change (whose clearing then removed the positioning) or was refused.
+      if (edit.errors) expect(edit.errors.map((e) => e.extensions?.code)).toEqual([expect.stringMatching(/^(CONFLICT|BAD_USER_INPUT)$/)]);
+      expect(await positionedInGrades()).toBe(0);
+    }
+  });
+});

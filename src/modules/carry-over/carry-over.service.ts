@@ -9,6 +9,7 @@ import { Period } from "../period/period.entity";
 import { PeriodicReport, ReportStatus } from "../report/periodic-report.entity";
 import { ClassProgramElement, ReportEntry, ReportEntryElement } from "../report/report-parts.entity";
 import { requireEntrySettings } from "../report/report.service";
+import { lockClassRow, supportsRowLocks } from "../../db/row-locks";
 import { CarriedOverElement, CarryOverResult } from "./carry-over.types";
 
 /** An element offered by last year: the whole-class element it comes from, or null for a pupil's own one. */
@@ -42,8 +43,6 @@ async function refuseWhenLocked(ctx: Context, em: EntityManager, cls: SchoolClas
   }
 }
 
-const supportsRowLocks = (em: EntityManager) => ["mysql", "mariadb"].includes(em.connection.options.type);
-
 /**
  * R-SEED-07: brings the previous year's program elements of the class's teachers and subjects into
  * every period of the class at once. A teacher brings their own subjects; the DIRECTOR/HEAD all of
@@ -75,10 +74,8 @@ export async function carryOverProgramElements(ctx: Context, classId: number): P
   if (!offered.length) return result;
 
   return inTransaction(ctx, async (tx) => {
-    if (supportsRowLocks(tx)) {
-      // Takes the class row so that two carry-overs of one class run one after the other and never duplicate.
-      await tx.createQueryBuilder(SchoolClass, "c").select("c.id").where("c.id = :id", { id: cls.id }).setLock("pessimistic_write").getOne();
-    }
+    // Takes the class row so that two carry-overs of one class run one after the other and never duplicate.
+    await lockClassRow(tx, cls.id);
     await refuseWhenLocked(ctx, tx, cls, true);
     // A locking read on MariaDB/MySQL: it sees what a carry-over that held the class just before committed.
     const existingQb = tx

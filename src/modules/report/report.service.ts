@@ -4,6 +4,7 @@ import { Degree, ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { recordAudit } from "../audit/audit.service";
+import { lockClassRow } from "../../db/row-locks";
 import { amendmentsCovering } from "../amendment/amendment.service";
 import { findVisibleClass } from "../class/class.service";
 import { SchoolClass } from "../class/school-class.entity";
@@ -79,6 +80,10 @@ export async function createPeriodicReport(ctx: Context, input: CreatePeriodicRe
   if (!enrolment) throw badInput("studentId", `is not a pupil of class ${cls.code} in ${cls.schoolYear}`);
 
   return inTransaction(ctx, async (tx) => {
+    // The settings read above may have changed since: check them again under the class's row lock.
+    const locked = await lockClassRow(tx, cls.id);
+    if (locked.periodSchemeId !== cls.periodSchemeId) throw badInput("periodId", `is not a period of class ${cls.code}`);
+    requireEntrySettings(locked);
     if (await tx.findOne(PeriodicReport, { where: { studentId, periodId } })) {
       throw conflict("This pupil already has a report for this period.", "R-PUB-20");
     }
@@ -137,6 +142,10 @@ export async function updatePeriodicReport(
   return inTransaction(ctx, async (tx) => {
     // R-SEED-10: a past-year report changes only under amendments that list every touched element.
     const amendmentIds = pastYear ? await amendmentsCovering(ctx, tx, report, touched) : [];
+    // The input was checked against the class's settings as read before: they must still hold.
+    if ((await lockClassRow(tx, setting.cls.id)).version !== setting.cls.version) {
+      throw conflict("The class's settings changed while you edited: reload the report and apply your changes again.", "R-NEW-03");
+    }
     const swapped = await tx
       .createQueryBuilder()
       .update(PeriodicReport)
@@ -373,6 +382,7 @@ export async function setClassProgramElements(
   const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
   if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
   return inTransaction(ctx, async (tx) => {
+    requireEntrySettings(await lockClassRow(tx, cls.id));
     await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
     if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
     await recordAudit(ctx, tx, {
@@ -397,6 +407,7 @@ export async function setCollectiveDigitalSkillsAppreciation(ctx: Context, class
   requireEntrySettings(cls);
   const clean = checkText(text, "text", LIMITS.text600) ?? null;
   return inTransaction(ctx, async (tx) => {
+    requireEntrySettings(await lockClassRow(tx, cls.id));
     await tx.delete(ClassDigitalSkillsAppreciation, { classId: cls.id });
     if (clean) await tx.insert(ClassDigitalSkillsAppreciation, { classId: cls.id, text: clean });
     await recordAudit(ctx, tx, {
