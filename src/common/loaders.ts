@@ -5,6 +5,7 @@ import { createCycleReportLoaders } from "../modules/cycle-report/cycle-report.l
 import { createAttestationLoaders } from "../modules/attestation/attestation.loaders";
 import { createTransferLoaders } from "../modules/transfer/transfer.loaders";
 import { createCarryOverLoaders } from "../modules/carry-over/carry-over.loaders";
+import { createClassSettingsLoaders } from "../modules/class-settings/class-settings.loaders";
 import { scopeClasses, scopeGroups, scopeReports, scopeStudents } from "../auth/scope";
 import { Academy } from "../modules/school/academy.entity";
 import { School } from "../modules/school/school.entity";
@@ -103,6 +104,7 @@ export function createLoaders(ctx: Context) {
     ...createAttestationLoaders(ctx),
     ...createTransferLoaders(ctx),
     ...createCarryOverLoaders(ctx),
+    ...createClassSettingsLoaders(ctx),
     academyById: byIdLoader(ctx, Academy),
     schoolById: byIdLoader(ctx, School),
     classById: byIdLoader(ctx, SchoolClass),

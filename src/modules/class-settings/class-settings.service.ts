@@ -1,4 +1,3 @@
-import DataLoader from "dataloader";
 import { EntityManager, In, IsNull, MoreThan } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
 import { badInput, conflict, ErrorCode, forbidden, notFound, ruleError } from "../../common/errors";
@@ -400,26 +399,10 @@ export function toView(change: ClassSettingsChange): ClassSettingsChangeView {
   };
 }
 
-/** Per-request loader of a class's changes, newest first: a list of classes costs one query. */
-const changeLoaders = new WeakMap<Context, DataLoader<number, ClassSettingsChange[]>>();
-function changesByClass(ctx: Context): DataLoader<number, ClassSettingsChange[]> {
-  let loader = changeLoaders.get(ctx);
-  if (!loader) {
-    loader = new DataLoader(async (classIds) => {
-      const rows = await ctx.dataSource
-        .getRepository(ClassSettingsChange)
-        .find({ where: { classId: In([...classIds]) }, order: { id: "DESC" } });
-      return classIds.map((id) => rows.filter((r) => r.classId === id));
-    });
-    changeLoaders.set(ctx, loader);
-  }
-  return loader;
-}
-
 /** The class's settings changes, newest first, for the lead of its school only. */
 export async function settingsChanges(ctx: Context, cls: SchoolClass): Promise<ClassSettingsChangeView[]> {
   // The shield rule lets any school lead through; a lead who sees this class only as a teacher elsewhere is refused here.
   if (!ctx.principal?.leadSchoolIds.includes(cls.schoolId)) throw forbidden("Only the DIRECTOR or HEAD of this school may read its settings changes.");
-  return (await changesByClass(ctx).load(cls.id)).map(toView);
+  return (await ctx.loaders.settingsChangesByClass.load(cls.id)).map(toView);
 }
 
