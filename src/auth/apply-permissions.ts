@@ -23,7 +23,9 @@ export function effectiveRule(tree: RuleTree, typeName: string, fieldName: strin
  * Applies graphql-shield, deny by default, but wraps only the fields whose rule is not
  * `inheritsParent`. Wrapping every field makes a 1,000-row list about 12× slower
  * (performance-anchors.md); a field that inherits its parent's visibility needs no check of its own,
- * because the parent was reached through a guarded root field and scoped in SQL.
+ * because the parent was reached through a guarded root field. Fields that disclose a pupil's record
+ * (reports, enrolments, guardians…) are not plain properties: their services check the pupil's scope
+ * (ctx.loaders.studentInScope) whatever path reached the pupil.
  */
 export function applyPermissions(schema: GraphQLSchema, tree: RuleTree): GraphQLSchema {
   const generator = shield(tree, SHIELD_OPTIONS);

@@ -1,6 +1,7 @@
 import DataLoader from "dataloader";
 import { In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Context } from "./context";
+import { byKey, groupedByKey } from "./grouping";
 import { createCycleReportLoaders } from "../modules/cycle-report/cycle-report.loaders";
 import { createAttestationLoaders } from "../modules/attestation/attestation.loaders";
 import { createTransferLoaders } from "../modules/transfer/transfer.loaders";
@@ -31,24 +32,6 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "../modules/report/report-parts.entity";
-
-/** One row per key, in key order; `null` for a key with no row. */
-function byKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): (V | null)[] {
-  const map = new Map<K, V>();
-  for (const row of rows) map.set(keyOf(row), row);
-  return keys.map((k) => map.get(k) ?? null);
-}
-
-/** All rows per key, in key order. */
-function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) => K): V[][] {
-  const map = new Map<K, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row)) ?? [];
-    list.push(row);
-    map.set(keyOf(row), list);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 /**
  * Pupils per parent (class or group) from a query selecting `parentId` and `studentId`: the pairs
@@ -94,8 +77,9 @@ function byIdLoader<E extends ObjectLiteral & { id: number }>(ctx: Context, enti
 }
 
 /**
- * Per-request loaders. By-id loaders resolve relations of objects the caller already may see;
- * every loader that returns a list of pupils, classes or groups applies the caller's scope in SQL.
+ * Per-request loaders. By-id loaders resolve relations; they do not check visibility, so the record
+ * parts of a pupil (reports, enrolments, guardians…) check `studentInScope` themselves, and every
+ * loader that returns a list of pupils, classes, groups or reports applies the caller's scope in SQL.
  */
 export function createLoaders(ctx: Context) {
   const ds = ctx.dataSource;
@@ -111,6 +95,18 @@ export function createLoaders(ctx: Context) {
     groupById: byIdLoader(ctx, TeachingGroup),
     periodSchemeById: byIdLoader(ctx, PeriodScheme),
     periodById: byIdLoader(ctx, Period),
+
+    /**
+     * Whether the caller may see each pupil now (scopeStudents, in SQL). A Student reached through a
+     * relation (a report's pupil, a former pupil's old class) is not scoped by the path that reached it;
+     * every part of the record checks this before answering.
+     */
+    studentInScope: new DataLoader<number, boolean>(async (ids) => {
+      const qb = ds.createQueryBuilder().select("s.id", "id").from(Student, "s").where("s.id IN (:...ids)", { ids: [...ids] });
+      const rows = await scopeStudents(ctx, qb, "s").getRawMany<{ id: number | string }>();
+      const visible = new Set(rows.map((r) => Number(r.id)));
+      return ids.map((id) => visible.has(id));
+    }),
     reportById: byIdLoader(ctx, PeriodicReport),
     studentById: byIdLoader(ctx, Student),
     accountById: byIdLoader(ctx, Account),

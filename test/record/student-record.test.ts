@@ -108,6 +108,26 @@ describe("the pupil's record", () => {
     expect(await h.data("parent.durand", "{ myChildren { firstName } }")).toEqual({ myChildren: [] });
   });
 
+  it("discloses nothing of a pupil's record through a relation that reaches a pupil out of the caller's scope", async () => {
+    // Hugo Martin left Jean Moulin for the collège: its director still sees his 2025 report, not his record now.
+    const [{ id }] = await h.db.dataSource.query(
+      "SELECT r.id FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = '2000000001A' AND r.schoolYear = 2025",
+    );
+    const data = await h.data(
+      "director.moulin",
+      `query($id: ID!) { periodicReport(id: $id) { schoolYear student { firstName guardians { surname } enrolments { schoolYear }
+        periodicReports { schoolYear } cycleReports { cycle } attestations { type } pixCertifications { score } } } }`,
+      { id: String(id) },
+    );
+    expect(data.periodicReport).toEqual({
+      schoolYear: 2025,
+      student: { firstName: "Hugo", guardians: [], enrolments: [], periodicReports: [], cycleReports: [], attestations: [], pixCertifications: [] },
+    });
+    expect(onlyError(await h.run("director.moulin", `query($id: ID!) { student(id: $id) { firstName } }`, { id: await h.ids.student("2000000001A") })).extensions?.code).toBe(
+      "NOT_FOUND",
+    );
+  });
+
   it("refuses myChildren to staff", async () => {
     expect(onlyError(await h.run("director.moulin", "{ myChildren { firstName } }")).extensions?.code).toBe("FORBIDDEN");
   });

@@ -325,6 +325,19 @@ describe("periodic reports", () => {
     });
   });
 
+  it("R-NEW-02: reading a report, alone or in a class's list, leaves one read event per pupil", async () => {
+    const reads = async () => Number((await h.db.dataSource.query("SELECT COUNT(*) AS n FROM audit_event WHERE action = 'READ_STUDENT_RECORD'"))[0].n);
+    const { id } = await reportOf("2000000001A", UAI.hugo, 2026, "6A", 1);
+    const before = await reads();
+    await h.data("head.hugo", `query($id: ID!) { periodicReport(id: $id) { status } }`, { id });
+    expect(await reads()).toBe(before + 1);
+    await h.data("head.hugo", `query($c: ID!, $p: ID!) { class(id: $c) { periodicReports(periodId: $p) { status } } }`, {
+      c: await h.ids.class(UAI.hugo, 2026, "6A"),
+      p: await periodId(UAI.hugo, 2026, "6A", 1),
+    });
+    expect(await reads()).toBe(before + 3);
+  });
+
   it("lists a class's reports for a period to its teacher, by pupil name", async () => {
     const data = await h.data("teacher.cp", `query($c: ID!, $p: ID!) { class(id: $c) { periodicReports(periodId: $p) { student { firstName } status } } }`, {
       c: await h.ids.class(UAI.moulin, 2026, "CP"),

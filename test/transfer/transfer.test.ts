@@ -281,6 +281,14 @@ describe("inter-academic transfer", () => {
       expect({ transfers: await transfers(), audits: await transferAudits() }).toEqual(before);
     });
 
+    it("R-SEED-06: a school the pupil has left cannot bring in their record", async () => {
+      // Inès left the École du Parc (A02) for the collège (A01): the Parc cannot transfer her anywhere now.
+      const left = await h.run("director.parc", TRANSFER, { schoolId: await h.ids.school(UAI.parc), ine: INES });
+      const unknown = await h.run("director.parc", TRANSFER, { schoolId: await h.ids.school(UAI.parc), ine: "9999999999Z" });
+      expect(left).toEqual(unknown);
+      expect(onlyError(left).extensions).toMatchObject({ code: "BAD_USER_INPUT", field: "ine", rule: "R-SEED-06" });
+    });
+
     it("R-SEED-06: a pupil who arrives only in a later year is not enrolled yet", async () => {
       const late = await h.run("head.hugo", TRANSFER, { schoolId: hugoSchool, ine: LATE });
       const unknown = await h.run("head.hugo", TRANSFER, { schoolId: hugoSchool, ine: "9999999999Z" });

@@ -1,21 +1,11 @@
 import DataLoader from "dataloader";
 import { In } from "typeorm";
 import type { Context } from "../../common/context";
+import { groupedByKey } from "../../common/grouping";
 import { CycleReport, CycleReportComponent } from "./cycle-report.entity";
 import { SOCLE_COMPONENTS } from "./cycle-report.codes";
 
 const componentRank = new Map<string, number>(SOCLE_COMPONENTS.map((code, i) => [code, i]));
-
-/** All rows per key, in key order. */
-function grouped<V>(keys: readonly number[], rows: V[], keyOf: (row: V) => number): V[][] {
-  const map = new Map<number, V[]>();
-  for (const row of rows) {
-    const list = map.get(keyOf(row)) ?? [];
-    list.push(row);
-    map.set(keyOf(row), list);
-  }
-  return keys.map((k) => map.get(k) ?? []);
-}
 
 /** Per-request DataLoaders of this module, merged into ctx.loaders. */
 export function createCycleReportLoaders(ctx: Context) {
@@ -25,14 +15,14 @@ export function createCycleReportLoaders(ctx: Context) {
       const rows = await ctx.dataSource
         .getRepository(CycleReport)
         .find({ where: { studentId: In([...studentIds]) }, order: { cycle: "ASC", id: "ASC" } });
-      return grouped(studentIds, rows, (r) => r.studentId);
+      return groupedByKey(studentIds, rows, (r) => r.studentId);
     }),
 
     /** Components of each end-of-cycle report, in the socle's own order (CPD_FRA … REP_MND). */
     componentsByCycleReport: new DataLoader<number, CycleReportComponent[]>(async (reportIds) => {
       const rows = await ctx.dataSource.getRepository(CycleReportComponent).find({ where: { cycleReportId: In([...reportIds]) } });
       rows.sort((a, b) => (componentRank.get(a.code) ?? 99) - (componentRank.get(b.code) ?? 99));
-      return grouped(reportIds, rows, (r) => r.cycleReportId);
+      return groupedByKey(reportIds, rows, (r) => r.cycleReportId);
     }),
   };
 }

@@ -168,7 +168,7 @@ export class ReportEntryResolver {
 export class ClassReportsResolver {
   @FieldResolver(() => [PeriodicReport], { description: "Reports of the class for a period that the caller may work on, by pupil name." })
   periodicReports(@Root() cls: SchoolClass, @Ctx() ctx: Context, @Arg("periodId", () => ID) periodId: string): Promise<PeriodicReport[]> {
-    return ctx.loaders.reportsByClassPeriod.load(yearKey(cls.id, parseId(periodId, "periodId")));
+    return reports.classReports(ctx, cls.id, parseId(periodId, "periodId"));
   }
 }
 

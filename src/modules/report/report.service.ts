@@ -1,9 +1,11 @@
-import { EntityManager, In } from "typeorm";
+import { EntityManager } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
 import { Degree, ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { recordAudit } from "../audit/audit.service";
+import { noteRecordRead } from "../student/record";
+import { yearKey } from "../../common/loaders";
 import { lockClassRow } from "../../db/row-locks";
 import { amendmentsCovering } from "../amendment/amendment.service";
 import { findVisibleClass } from "../class/class.service";
@@ -11,7 +13,6 @@ import { SchoolClass } from "../class/school-class.entity";
 import { School } from "../school/school.entity";
 import { Period } from "../period/period.entity";
 import { Enrolment } from "../student/enrolment.entity";
-import { GroupMembership } from "../student/group-membership.entity";
 import { Subject } from "../subject/subject.entity";
 import { PeriodicReport, ReportStatus } from "./periodic-report.entity";
 import {
@@ -50,9 +51,18 @@ export function requireEntrySettings(cls: SchoolClass): void {
   }
 }
 
-/** A report of the current year, or NOT_FOUND. */
+/** A report the caller may work on (any year for the school's lead), or NOT_FOUND. Staff reads are audited. */
 export async function getReport(ctx: Context, id: number): Promise<PeriodicReport> {
-  return findVisibleReport(ctx, ctx.dataSource.manager, id);
+  const report = await findVisibleReport(ctx, ctx.dataSource.manager, id);
+  noteRecordRead(ctx, report.studentId);
+  return report;
+}
+
+/** A class's reports for a period that the caller may work on, by pupil name; each pupil's read is audited. */
+export async function classReports(ctx: Context, classId: number, periodId: number): Promise<PeriodicReport[]> {
+  const reports = await ctx.loaders.reportsByClassPeriod.load(yearKey(classId, periodId));
+  for (const report of reports) noteRecordRead(ctx, report.studentId);
+  return reports;
 }
 
 /** Creates an empty DRAFT report for a pupil of the class, for one of the class's periods. */
@@ -61,14 +71,8 @@ export async function createPeriodicReport(ctx: Context, input: CreatePeriodicRe
   const studentId = parseId(input.studentId, "studentId");
   const periodId = parseId(input.periodId, "periodId");
   const em = ctx.dataSource.manager;
-  const p = ctx.principal!;
+  // findVisibleClass admits only the school's lead and the class's teachers: they are the ones who create.
   const school = await em.findOneOrFail(School, { where: { id: cls.schoolId } });
-  const inGroup =
-    p.teaching.groupIds.length > 0 &&
-    (await em.count(GroupMembership, { where: { studentId, groupId: In(p.teaching.groupIds) } })) > 0;
-  if (!p.leadSchoolIds.includes(school.id) && !p.teaching.classIds.includes(cls.id) && !inGroup) {
-    throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may create its reports.");
-  }
   refusePastYear(ctx, cls.schoolYear, "Reports");
   if (cls.periodSchemeId === null) {
     throw ruleError(ErrorCode.PERIODS_NOT_CONFIGURED, "R-SEED-01", `Periods are not set for class ${cls.code}: its DIRECTOR/HEAD must set them first.`);
@@ -280,13 +284,19 @@ export async function lockPeriodicReport(ctx: Context, id: number): Promise<Peri
   });
 }
 
+/**
+ * Locks under the class's row lock, and only a report still DRAFT and not read-only: a settings change
+ * or another lock that got there first makes this one a CONFLICT rather than a silent overwrite.
+ */
 async function lockInTransaction(ctx: Context, tx: EntityManager, s: ReportSetting): Promise<void> {
-  await tx
+  await lockClassRow(tx, s.cls.id);
+  const locked = await tx
     .createQueryBuilder()
     .update(PeriodicReport)
     .set({ status: ReportStatus.LOCKED, lockedAt: ctx.clock.now(), lockedByAccountId: ctx.principal!.accountId, version: () => "version + 1" })
-    .where("id = :id", { id: s.report.id })
+    .where("id = :id AND status = :draft AND readOnly = :writable", { id: s.report.id, draft: ReportStatus.DRAFT, writable: false })
     .execute();
+  if (locked.affected !== 1) throw conflict("The report changed while you locked it: reload it.", "R-NEW-03");
   await recordAudit(ctx, tx, {
     action: "LOCK_REPORT",
     entityType: "PeriodicReport",
@@ -306,12 +316,14 @@ export async function unlockPeriodicReport(ctx: Context, id: number): Promise<Pe
   refusePastYear(ctx, report.schoolYear, "Reports");
   if (report.status === ReportStatus.DRAFT) return report;
   return inTransaction(ctx, async (tx) => {
-    await tx
+    await lockClassRow(tx, setting.cls.id);
+    const unlocked = await tx
       .createQueryBuilder()
       .update(PeriodicReport)
       .set({ status: ReportStatus.DRAFT, lockedAt: null, lockedByAccountId: null, version: () => "version + 1" })
-      .where("id = :id", { id })
+      .where("id = :id AND status = :locked AND readOnly = :writable", { id, locked: ReportStatus.LOCKED, writable: false })
       .execute();
+    if (unlocked.affected !== 1) throw conflict("The report changed while you unlocked it: reload it.", "R-NEW-03");
     await recordAudit(ctx, tx, {
       action: "UNLOCK_REPORT",
       entityType: "PeriodicReport",
@@ -336,6 +348,8 @@ export async function lockClassReports(ctx: Context, classIdArg: string, periodI
     throw badInput("periodId", `is not a period of class ${cls.code}`);
   }
   return inTransaction(ctx, async (tx) => {
+    // Hold the class first: the reports read next cannot be changed by a settings change meanwhile.
+    await lockClassRow(tx, cls.id);
     const reports = await tx.find(PeriodicReport, { where: { classId: cls.id, periodId }, order: { id: "ASC" } });
     const result: LockClassReportsResult = { locked: 0, alreadyLocked: 0, refused: [] };
     for (const report of reports) {
@@ -346,7 +360,7 @@ export async function lockClassReports(ctx: Context, classIdArg: string, periodI
       const setting = await loadSetting(tx, report);
       const refusal = await lockRefusal(ctx, tx, setting);
       if (refusal) {
-        result.refused.push({ reportId: report.id, code: refusal.code, message: refusal.message });
+        result.refused.push({ reportId: report.id, code: refusal.code, rule: refusal.rule, message: refusal.message });
         continue;
       }
       await lockInTransaction(ctx, tx, setting);

@@ -86,6 +86,9 @@ export class LockRefusal {
   @Field()
   code: string;
 
+  @Field({ description: "The SPEC rule that refused it." })
+  rule: string;
+
   @Field()
   message: string;
 }

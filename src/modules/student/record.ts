@@ -28,26 +28,18 @@ export function currentLevel(ctx: Context, enrolments: Enrolment[]): Level | nul
 /**
  * The academies whose part of a pupil's record the caller may see: every academy for guardians
  * (R-SEED-13); for staff, the academies of their own schools. An earlier record kept in another
- * academy stays hidden until it is transferred (R-SEED-06).
+ * academy stays hidden until their school transfers it (R-SEED-06).
  */
 export async function recordAcademies(ctx: Context, studentId: number): Promise<"all" | Set<number>> {
   const p = ctx.principal;
   if (isGuardian(p)) return "all";
   if (!isStaff(p)) return new Set();
-  const own = await ctx.loaders.schoolById.loadMany([...new Set([...p.leadSchoolIds, ...p.teacherSchoolIds])]);
+  const ownSchoolIds = [...new Set([...p.leadSchoolIds, ...p.teacherSchoolIds])];
+  const own = await ctx.loaders.schoolById.loadMany(ownSchoolIds);
   const academies = new Set(own.filter((s): s is School => s instanceof School).map((s) => s.academyId));
-  // A transfer into one of the caller's academies brings the academy the pupil came from (and, through
-  // chained transfers, the ones before it).
-  const transfers = await ctx.loaders.transfersByStudent.load(studentId);
-  let grew = true;
-  while (grew) {
-    grew = false;
-    for (const t of transfers) {
-      if (academies.has(t.toAcademyId) && !academies.has(t.fromAcademyId)) {
-        academies.add(t.fromAcademyId);
-        grew = true;
-      }
-    }
+  // R-SEED-06: a transfer opens the earlier academy to the school that made it, not to the whole academy.
+  for (const t of await ctx.loaders.transfersByStudent.load(studentId)) {
+    if (ownSchoolIds.includes(t.receivingSchoolId)) academies.add(t.fromAcademyId);
   }
   return academies;
 }

@@ -35,7 +35,7 @@ export class StudentResolver {
     return students.visibleEnrolments(ctx, student);
   }
 
-  @FieldResolver(() => [GuardianLink], { nullable: true, description: "The pupil's guardians (staff only; null for others)." })
+  @FieldResolver(() => [GuardianLink], { nullable: true, description: "The pupil's guardians: staff only (others get null and a FORBIDDEN error for this field)." })
   guardians(@Root() student: Student, @Ctx() ctx: Context): Promise<GuardianLink[]> {
     return students.guardiansOf(ctx, student);
   }

@@ -30,12 +30,14 @@ export async function openStudentRecord(ctx: Context, id: number): Promise<Stude
  * is transferred (R-SEED-06).
  */
 export async function visibleEnrolments(ctx: Context, student: Student): Promise<Enrolment[]> {
+  if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
   const [enrolments, academies] = await Promise.all([ctx.loaders.enrolmentsByStudent.load(student.id), recordAcademies(ctx, student.id)]);
   const visible = await inVisibleAcademies(ctx, academies, enrolments.map((e) => e.schoolId));
   return enrolments.filter((_, i) => visible[i]);
 }
 
 export async function guardiansOf(ctx: Context, student: Student): Promise<GuardianLink[]> {
+  if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
   const links = await ctx.loaders.guardiansByStudent.load(student.id);
   return links.map((l) => ({ surname: l.account.surname, firstName: l.account.firstName, relationship: l.relationship }));
 }
@@ -46,6 +48,7 @@ export async function guardiansOf(ctx: Context, student: Student): Promise<Guard
  * locked report, every year and level. Staff reads are audited (R-NEW-02).
  */
 export async function readablePeriodicReports(ctx: Context, student: Student): Promise<PeriodicReport[]> {
+  if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
   const [reports, enrolments, academies] = await Promise.all([
     ctx.loaders.reportsByStudent.load(student.id),
     ctx.loaders.enrolmentsByStudent.load(student.id),

@@ -47,11 +47,12 @@ async function transferOnce(ctx: Context, school: School, ine: string): Promise<
   const em = ctx.dataSource.manager;
   const student = await em.findOne(Student, { where: { ine } });
   const enrolments = student ? await em.find(Enrolment, { where: { studentId: student.id }, order: { schoolYear: "ASC", id: "ASC" } }) : [];
-  // Years here up to now: a pupil only announced for a later year has not arrived yet.
+  // The receiving school is the pupil's school this year (a school the pupil has left cannot bring in
+  // their record); a pupil only announced for a later year has not arrived yet.
   const yearsHere = new Set(enrolments.filter((e) => e.schoolId === school.id && e.schoolYear <= ctx.schoolYear).map((e) => e.schoolYear));
-  if (!student || !yearsHere.size) {
+  if (!student || !yearsHere.has(ctx.schoolYear)) {
     // Same words for an unknown INE: the INE of a pupil enrolled elsewhere cannot be probed.
-    throw ineRefused(`no pupil with this INE has been enrolled in ${school.name} this year or before`);
+    throw ineRefused(`no pupil with this INE is enrolled in ${school.name} this year`);
   }
   // The year of arrival: the first of the latest unbroken stay here, so that a pupil who left for
   // another academy and came back brings in the years spent there too.
