@@ -5,7 +5,6 @@ import { byKey, groupedByKey } from "./grouping";
 import { createCycleReportLoaders } from "../modules/cycle-report/cycle-report.loaders";
 import { createAttestationLoaders } from "../modules/attestation/attestation.loaders";
 import { createTransferLoaders } from "../modules/transfer/transfer.loaders";
-import { createCarryOverLoaders } from "../modules/carry-over/carry-over.loaders";
 import { createClassSettingsLoaders } from "../modules/class-settings/class-settings.loaders";
 import { scopeClasses, scopeGroups, scopeReports, scopeStudents } from "../auth/scope";
 import { Academy } from "../modules/school/academy.entity";
@@ -87,7 +86,6 @@ export function createLoaders(ctx: Context) {
     ...createCycleReportLoaders(ctx),
     ...createAttestationLoaders(ctx),
     ...createTransferLoaders(ctx),
-    ...createCarryOverLoaders(ctx),
     ...createClassSettingsLoaders(ctx),
     academyById: byIdLoader(ctx, Academy),
     schoolById: byIdLoader(ctx, School),

@@ -30,7 +30,6 @@ import { PriorYearAmendment } from "../modules/amendment/prior-year-amendment.en
 import { CYCLE_REPORT_ENTITIES } from "../modules/cycle-report/cycle-report.entities";
 import { ATTESTATION_ENTITIES } from "../modules/attestation/attestation.entities";
 import { TRANSFER_ENTITIES } from "../modules/transfer/transfer.entities";
-import { CARRY_OVER_ENTITIES } from "../modules/carry-over/carry-over.entities";
 
 export const ENTITIES = [
   Academy,
@@ -63,5 +62,4 @@ export const ENTITIES = [
   ...CYCLE_REPORT_ENTITIES,
   ...ATTESTATION_ENTITIES,
   ...TRANSFER_ENTITIES,
-  ...CARRY_OVER_ENTITIES,
 ];

@@ -18,8 +18,8 @@ import {
 } from "../../src/modules/report/report-parts.entity";
 import { createHarness, Harness, onlyError, UAI } from "../support/harness";
 
-const IMPACT_FIELDS = `positioningsDeleted averagesDeleted reportsDeleted entriesDeleted classProgramElementsDeleted
-  collectiveAppreciationsDeleted reportsMadeReadOnly destructive`;
+const IMPACT_FIELDS = `positioningsDeleted averagesDeleted reportsDeleted entriesDeleted pupilProgramElementsDeleted otherReportPartsDeleted
+  classProgramElementsDeleted collectiveAppreciationsDeleted reportsMadeReadOnly destructive`;
 const IMPACT = `query($classId: ID!, $settings: ClassSettingsInput!) {
   classSettingsChangeImpact(classId: $classId, settings: $settings) { ${IMPACT_FIELDS} }
 }`;
@@ -42,6 +42,8 @@ const NOTHING = {
   averagesDeleted: 0,
   reportsDeleted: 0,
   entriesDeleted: 0,
+  pupilProgramElementsDeleted: 0,
+  otherReportPartsDeleted: 0,
   classProgramElementsDeleted: 0,
   collectiveAppreciationsDeleted: 0,
   reportsMadeReadOnly: 0,
@@ -201,11 +203,14 @@ describe("class settings", () => {
       const { classId } = await seed();
       const before = { rows: await dump(), writes: await writes() };
 
-      // Data source only (R-SEED-04): Noah's and Léa's drafts go with their 3 entries; Léa's locked report freezes.
+      // Data source only (R-SEED-04): Noah's and Léa's drafts go with their 3 entries, Noah's own program element,
+      // his parcours and support measure and Léa's digital-skill level; Léa's locked report freezes.
       expect(await impactOf(classId, IMPORT_OBJECTIVES)).toEqual({
         ...NOTHING,
         reportsDeleted: 2,
         entriesDeleted: 3,
+        pupilProgramElementsDeleted: 1,
+        otherReportPartsDeleted: 3,
         classProgramElementsDeleted: 2,
         collectiveAppreciationsDeleted: 1,
         reportsMadeReadOnly: 1,
@@ -219,6 +224,8 @@ describe("class settings", () => {
         averagesDeleted: 1,
         reportsDeleted: 2,
         entriesDeleted: 3,
+        pupilProgramElementsDeleted: 1,
+        otherReportPartsDeleted: 3,
         classProgramElementsDeleted: 2,
         collectiveAppreciationsDeleted: 1,
         reportsMadeReadOnly: 1,
@@ -306,6 +313,8 @@ describe("class settings", () => {
         ...NOTHING,
         reportsDeleted: 2,
         entriesDeleted: 3,
+        pupilProgramElementsDeleted: 1,
+        otherReportPartsDeleted: 3,
         classProgramElementsDeleted: 2,
         collectiveAppreciationsDeleted: 1,
         reportsMadeReadOnly: 1,

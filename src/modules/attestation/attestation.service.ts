@@ -1,4 +1,5 @@
 import { EntityManager } from "typeorm";
+import { isDuplicateKey } from "../../db/duplicate-key";
 import { Context, inTransaction } from "../../common/context";
 import { badInput, conflict, forbidden } from "../../common/errors";
 import { parseId } from "../../common/ids";
@@ -6,7 +7,7 @@ import { isoDay } from "../../common/school-year";
 import { recordAudit } from "../audit/audit.service";
 import { Enrolment } from "../student/enrolment.entity";
 import { Student } from "../student/student.entity";
-import { inVisibleAcademy, noteRecordRead, recordAcademies } from "../student/record";
+import { inVisibleAcademies, noteRecordRead, recordAcademies } from "../student/record";
 import { findVisibleStudent } from "../student/student.service";
 import { Attestation, AttestationType } from "./attestation.entity";
 import { PixCertification, PixCompetenceLevel } from "./pix-certification.entity";
@@ -35,8 +36,7 @@ async function refusingDuplicates<T>(work: () => Promise<T>): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    const code = String((error as { driverError?: { code?: unknown } }).driverError?.code ?? (error as { code?: unknown }).code ?? "");
-    if (code === "ER_DUP_ENTRY" || code.startsWith("SQLITE_CONSTRAINT_UNIQUE") || code === "SQLITE_CONSTRAINT_PRIMARYKEY") {
+    if (isDuplicateKey(error)) {
       throw conflict("Someone recorded the same result at the same time: reload and try again.");
     }
     throw error;
@@ -164,7 +164,7 @@ async function visibleRows<T extends { schoolId: number }>(ctx: Context, student
   if (rows === null) return [];
   noteRecordRead(ctx, studentId);
   const academies = await recordAcademies(ctx, studentId);
-  const keep = await Promise.all(rows.map((r) => inVisibleAcademy(ctx, academies, r.schoolId)));
+  const keep = await inVisibleAcademies(ctx, academies, rows.map((r) => r.schoolId));
   return rows.filter((_, i) => keep[i]);
 }
 

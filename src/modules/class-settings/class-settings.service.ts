@@ -7,7 +7,15 @@ import { recordAudit } from "../audit/audit.service";
 import { findVisibleClass } from "../class/class.service";
 import { SchoolClass } from "../class/school-class.entity";
 import { PeriodicReport, ReportStatus } from "../report/periodic-report.entity";
-import { ClassDigitalSkillsAppreciation, ClassProgramElement, ReportEntry } from "../report/report-parts.entity";
+import {
+  ClassDigitalSkillsAppreciation,
+  ClassProgramElement,
+  ReportDigitalSkill,
+  ReportEntry,
+  ReportEntryElement,
+  ReportParcours,
+  ReportSupportMeasure,
+} from "../report/report-parts.entity";
 import {
   ARCHIVED_TABLE_ORDER,
   ARCHIVED_TABLES,
@@ -104,11 +112,25 @@ async function planChange(em: EntityManager, cls: SchoolClass, next: ClassSettin
   const programElementIds = await idsOf(ClassProgramElement);
   const appreciationIds = await idsOf(ClassDigitalSkillsAppreciation);
 
+  // What the deleted reports hold besides their entries, so the preview tells everything that is lost.
+  const countIn = async (target: typeof ReportEntryElement | typeof ReportParcours | typeof ReportSupportMeasure | typeof ReportDigitalSkill, column: string, ids: number[]) => {
+    let total = 0;
+    for (const batch of chunks(ids)) total += await em.count(target, { where: { [column]: In(batch) } as never });
+    return total;
+  };
+  const pupilProgramElementsDeleted = await countIn(ReportEntryElement, "entryId", deletedEntryIds);
+  const otherReportPartsDeleted =
+    (await countIn(ReportParcours, "reportId", deletedReportIds)) +
+    (await countIn(ReportSupportMeasure, "reportId", deletedReportIds)) +
+    (await countIn(ReportDigitalSkill, "reportId", deletedReportIds));
+
   const counts = {
     positioningsDeleted: clearedEntries.filter(hasPositioning).length,
     averagesDeleted: clearedEntries.filter(hasAverage).length,
     reportsDeleted: deletedReportIds.length,
     entriesDeleted: deletedEntryIds.length,
+    pupilProgramElementsDeleted,
+    otherReportPartsDeleted,
     classProgramElementsDeleted: programElementIds.length,
     collectiveAppreciationsDeleted: appreciationIds.length,
     reportsMadeReadOnly: frozenReportIds.length,
@@ -374,6 +396,8 @@ const ZERO_IMPACT: ClassSettingsImpact = {
   averagesDeleted: 0,
   reportsDeleted: 0,
   entriesDeleted: 0,
+  pupilProgramElementsDeleted: 0,
+  otherReportPartsDeleted: 0,
   classProgramElementsDeleted: 0,
   collectiveAppreciationsDeleted: 0,
   reportsMadeReadOnly: 0,

@@ -28,6 +28,12 @@ export class ClassSettingsImpact {
   @Field(() => Int, { description: "Subject entries of the deleted reports (R-SEED-04b)." })
   entriesDeleted: number;
 
+  @Field(() => Int, { description: "Program elements of single pupils in the deleted reports (R-SEED-04b)." })
+  pupilProgramElementsDeleted: number;
+
+  @Field(() => Int, { description: "Parcours, support measures and digital-skill levels of the deleted reports (R-SEED-04b)." })
+  otherReportPartsDeleted: number;
+
   @Field(() => Int, { description: "Whole-class program elements deleted (R-SEED-04b)." })
   classProgramElementsDeleted: number;
 

@@ -44,12 +44,7 @@ export async function recordAcademies(ctx: Context, studentId: number): Promise<
   return academies;
 }
 
-/** Whether a record kept in `schoolId` is within the academies the caller may see. */
-export async function inVisibleAcademy(ctx: Context, academies: "all" | Set<number>, schoolId: number): Promise<boolean> {
-  return (await inVisibleAcademies(ctx, academies, [schoolId]))[0];
-}
-
-/** The same for many records at once: one batched look-up, so a list costs the same as one row. */
+/** Whether records kept in these schools are within the academies the caller may see (one batched look-up). */
 export async function inVisibleAcademies(ctx: Context, academies: "all" | Set<number>, schoolIds: number[]): Promise<boolean[]> {
   if (academies === "all") return schoolIds.map(() => true);
   const schools = await ctx.loaders.schoolById.loadMany(schoolIds);

@@ -1,4 +1,5 @@
-import { In, QueryFailedError } from "typeorm";
+import { In } from "typeorm";
+import { isDuplicateKey } from "../../db/duplicate-key";
 import { Context, inTransaction } from "../../common/context";
 import { ErrorCode, forbidden, LivretError } from "../../common/errors";
 import { recordAudit } from "../audit/audit.service";
@@ -15,13 +16,6 @@ const INE = /^[0-9A-Z]{11}$/;
 
 /** A refusal about the INE, with the rule; the field is named so that forms can point at it. */
 const ineRefused = (message: string) => new LivretError(ErrorCode.BAD_USER_INPUT, `ine: ${message}`, { field: "ine", rule: RULE });
-
-/** A unique-key violation on either driver: a concurrent transfer of the same pupil got there first. */
-function isDuplicateKey(error: unknown): boolean {
-  if (!(error instanceof QueryFailedError)) return false;
-  const code = (error.driverError as { code?: string } | undefined)?.code ?? "";
-  return code === "ER_DUP_ENTRY" || code.startsWith("SQLITE_CONSTRAINT");
-}
 
 /**
  * R-SEED-06: the DIRECTOR/HEAD of the receiving school brings in the record a pupil left in other

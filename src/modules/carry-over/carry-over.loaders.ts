@@ -1,6 +1,0 @@
-import type { Context } from "../../common/context";
-
-/** Per-request DataLoaders of this module, merged into ctx.loaders. */
-export function createCarryOverLoaders(_ctx: Context) {
-  return {};
-}
