@@ -96,6 +96,12 @@ export class PeriodicReports1764400000000 implements MigrationInterface {
       foreignKeys: [foreignKey("FK_class_digital_skills_appreciation_class", "classId", "school_class")],
     });
     await table({
+      name: "group_digital_skills_appreciation",
+      columns: [primaryId(), integer("groupId"), varchar("text", 600)],
+      indices: [index("UQ_group_digital_skills_appreciation", ["groupId"], true)],
+      foreignKeys: [foreignKey("FK_group_digital_skills_appreciation_group", "groupId", "teaching_group")],
+    });
+    await table({
       name: "report_parcours",
       columns: [primaryId(), integer("reportId"), varchar("code", 10), varchar("text", 600)],
       indices: [index("UQ_report_parcours", ["reportId", "code"], true)],
@@ -148,6 +154,7 @@ export class PeriodicReports1764400000000 implements MigrationInterface {
       "class_settings_change",
       "report_support_measure",
       "report_parcours",
+      "group_digital_skills_appreciation",
       "class_digital_skills_appreciation",
       "report_digital_skill",
       "report_reference_teacher",

@@ -23,6 +23,7 @@ import { PeriodicReport } from "../modules/report/periodic-report.entity";
 import {
   ClassDigitalSkillsAppreciation,
   ClassProgramElement,
+  GroupDigitalSkillsAppreciation,
   ReportDigitalSkill,
   ReportEntry,
   ReportEntryElement,
@@ -138,6 +139,10 @@ export function createLoaders(ctx: Context) {
     digitalSkillsByReport: childrenLoader(ctx, ReportDigitalSkill, "reportId", { code: "ASC" }),
     parcoursByReport: childrenLoader(ctx, ReportParcours, "reportId", { code: "ASC" }),
     supportMeasuresByReport: childrenLoader(ctx, ReportSupportMeasure, "reportId", { code: "ASC" }),
+    groupAppreciationByGroup: new DataLoader<number, GroupDigitalSkillsAppreciation | null>(async (groupIds) => {
+      const rows = await ds.getRepository(GroupDigitalSkillsAppreciation).findBy({ groupId: In([...groupIds]) });
+      return byKey(groupIds, rows, (r) => r.groupId);
+    }),
     collectiveAppreciationByClass: new DataLoader<number, ClassDigitalSkillsAppreciation | null>(async (classIds) => {
       const rows = await ds.getRepository(ClassDigitalSkillsAppreciation).findBy({ classId: In([...classIds]) });
       return byKey(classIds, rows, (r) => r.classId);

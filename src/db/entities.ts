@@ -17,6 +17,7 @@ import { PeriodicReport } from "../modules/report/periodic-report.entity";
 import {
   ClassDigitalSkillsAppreciation,
   ClassProgramElement,
+  GroupDigitalSkillsAppreciation,
   ReportDigitalSkill,
   ReportEntry,
   ReportEntryElement,
@@ -55,6 +56,7 @@ export const ENTITIES = [
   ReportReferenceTeacher,
   ReportDigitalSkill,
   ClassDigitalSkillsAppreciation,
+  GroupDigitalSkillsAppreciation,
   ReportParcours,
   ReportSupportMeasure,
   ClassSettingsChange,

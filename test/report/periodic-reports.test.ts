@@ -274,6 +274,21 @@ describe("periodic reports", () => {
       expect((await h.data("teacher.cm2", LOCK, { id })).lockPeriodicReport.status).toBe("LOCKED");
     });
 
+    it("R-SEED-19: the last 6e report locks with a group's collective appreciation alone, shown on the report", async () => {
+      const created = await h.data("teacher.maths", CREATE, { input: await createInput(UAI.hugo, 2026, "6A", "2000000001A", 3) });
+      const id = created.createPeriodicReport.id;
+      expect(onlyError(await h.run("head.hugo", LOCK, { id })).extensions).toMatchObject({ rule: "R-SEED-19" });
+      await h.data("head.hugo", `mutation($g: ID!) { setGroupCollectiveDigitalSkillsAppreciation(groupId: $g, text: "Le groupe a créé un diaporama.") { code } }`, {
+        g: await h.ids.group(UAI.hugo, 2026, "ANG-G1"),
+      });
+      expect((await h.data("head.hugo", LOCK, { id })).lockPeriodicReport.status).toBe("LOCKED");
+      const read = await h.data("head.hugo", `query($id: ID!) { periodicReport(id: $id) { digitalSkills { collectiveAppreciation groupAppreciations { groupCode text } } } }`, { id });
+      expect(read.periodicReport.digitalSkills).toEqual({
+        collectiveAppreciation: null,
+        groupAppreciations: [{ groupCode: "ANG-G1", text: "Le groupe a créé un diaporama." }],
+      });
+    });
+
     it("accepts digital skills only in the last period of CM2 or 6e", async () => {
       const { id, version } = await reportOf("1000000006F", UAI.moulin, 2026, "CM2", 1);
       const result = await h.run("teacher.cm2", UPDATE, { id, v: version, input: { digitalSkills: { levels: [{ code: "CN_INF_MEN", level: 2 }] } } });

@@ -5,6 +5,7 @@ import { Subject } from "../subject/subject.entity";
 import { Account } from "../account/account.entity";
 import { SchoolClass } from "../class/school-class.entity";
 import { Period } from "../period/period.entity";
+import { TeachingGroup } from "../class/teaching-group.entity";
 
 /** One subject (2D discipline) or domain (1D) of a periodic report: an acquis. */
 @ObjectType({ description: "One subject (2D) or domain (1D) of a periodic report (acquis).", simpleResolvers: true })
@@ -180,6 +181,24 @@ export class ClassDigitalSkillsAppreciation {
   @ManyToOne(() => SchoolClass)
   @JoinColumn({ name: "classId", foreignKeyConstraintName: "FK_class_digital_skills_appreciation_class" })
   schoolClass?: SchoolClass;
+
+  @Column({ type: "varchar", length: 600 })
+  text: string;
+}
+
+/** The collective digital-skills appreciation of a group (CM2/6e), shown on its pupils' last reports. */
+@Entity("group_digital_skills_appreciation")
+@Index("UQ_group_digital_skills_appreciation", ["groupId"], { unique: true })
+export class GroupDigitalSkillsAppreciation {
+  @PrimaryGeneratedColumn({ type: "integer" })
+  id: number;
+
+  @Column({ type: "integer" })
+  groupId: number;
+
+  @ManyToOne(() => TeachingGroup)
+  @JoinColumn({ name: "groupId", foreignKeyConstraintName: "FK_group_digital_skills_appreciation_group" })
+  group?: TeachingGroup;
 
   @Column({ type: "varchar", length: 600 })
   text: string;

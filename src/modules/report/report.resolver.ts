@@ -3,6 +3,7 @@ import { Context } from "../../common/context";
 import { parseId } from "../../common/ids";
 import { yearKey } from "../../common/loaders";
 import { SchoolClass } from "../class/school-class.entity";
+import { TeachingGroup } from "../class/teaching-group.entity";
 import { Period } from "../period/period.entity";
 import { Student } from "../student/student.entity";
 import { Subject } from "../subject/subject.entity";
@@ -78,6 +79,15 @@ export class ReportResolver {
     return reports.setCollectiveDigitalSkillsAppreciation(ctx, classId, text);
   }
 
+  @Mutation(() => TeachingGroup, { description: "Sets a group's collective digital-skills appreciation (null clears it)." })
+  setGroupCollectiveDigitalSkillsAppreciation(
+    @Ctx() ctx: Context,
+    @Arg("groupId", () => ID) groupId: string,
+    @Arg("text", () => String, { nullable: true }) text: string | null,
+  ): Promise<TeachingGroup> {
+    return reports.setGroupCollectiveDigitalSkillsAppreciation(ctx, groupId, text);
+  }
+
   @FieldResolver(() => Student)
   async student(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<Student> {
     return (await ctx.loaders.studentById.load(r.studentId)) as Student;
@@ -128,11 +138,17 @@ export class ReportResolver {
     if (!period || !level || !DIGITAL_SKILLS_LEVELS.includes(level)) return null;
     const periods = await ctx.loaders.periodsByScheme.load(period.schemeId);
     if (period.position !== Math.max(...periods.map((p) => p.position))) return null;
-    const [levels, collective] = await Promise.all([
+    const [levels, collective, groups] = await Promise.all([
       ctx.loaders.digitalSkillsByReport.load(r.id),
       ctx.loaders.collectiveAppreciationByClass.load(r.classId),
+      ctx.loaders.groupsByStudentYear.load(yearKey(r.studentId, r.schoolYear)),
     ]);
-    return { levels, appreciation: r.digitalSkillsAppreciation, collectiveAppreciation: collective?.text ?? null };
+    const groupTexts = await ctx.loaders.groupAppreciationByGroup.loadMany(groups.map((g) => g.id));
+    const groupAppreciations = groups.flatMap((g, i) => {
+      const a = groupTexts[i];
+      return a && !(a instanceof Error) ? [{ groupCode: g.code, groupLabel: g.label, text: a.text }] : [];
+    });
+    return { levels, appreciation: r.digitalSkillsAppreciation, collectiveAppreciation: collective?.text ?? null, groupAppreciations };
   }
 }
 

@@ -11,6 +11,7 @@ export const reportRules: RuleTree = {
     lockClassReports: isSchoolStaff,
     setClassProgramElements: isSchoolStaff,
     setCollectiveDigitalSkillsAppreciation: isSchoolStaff,
+    setGroupCollectiveDigitalSkillsAppreciation: isSchoolStaff,
   },
   PeriodicReport: { "*": inheritsParent },
   ReportEntry: { "*": inheritsParent },
@@ -21,6 +22,7 @@ export const reportRules: RuleTree = {
   SupportMeasure: { "*": inheritsParent },
   DigitalSkillLevel: { "*": inheritsParent },
   DigitalSkills: { "*": inheritsParent },
+  GroupAppreciation: { "*": inheritsParent },
   LockRefusal: { "*": inheritsParent },
   LockClassReportsResult: { "*": inheritsParent },
 };

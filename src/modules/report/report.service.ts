@@ -8,7 +8,9 @@ import { noteRecordRead } from "../student/record";
 import { yearKey } from "../../common/loaders";
 import { lockClassRow } from "../../db/row-locks";
 import { amendmentsCovering } from "../amendment/amendment.service";
-import { findVisibleClass } from "../class/class.service";
+import { findVisibleClass, findVisibleGroup } from "../class/class.service";
+import { TeachingGroup } from "../class/teaching-group.entity";
+import { GroupMembership } from "../student/group-membership.entity";
 import { SchoolClass } from "../class/school-class.entity";
 import { School } from "../school/school.entity";
 import { Period } from "../period/period.entity";
@@ -18,6 +20,7 @@ import { PeriodicReport, ReportStatus } from "./periodic-report.entity";
 import {
   ClassDigitalSkillsAppreciation,
   ClassProgramElement,
+  GroupDigitalSkillsAppreciation,
   ReportDigitalSkill,
   ReportEntry,
   ReportEntryElement,
@@ -254,15 +257,21 @@ async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): P
   if (s.report.schoolYear < ctx.schoolYear) return { code: ErrorCode.PAST_YEAR, rule: "R-SEED-09", message: "The report belongs to an earlier year." };
   if (carriesDigitalSkills(s)) {
     // R-SEED-19: the collective appreciation alone is enough; nothing at all is not.
-    const [collective, levels] = await Promise.all([
+    const [collective, groupCollective, levels] = await Promise.all([
       em.count(ClassDigitalSkillsAppreciation, { where: { classId: s.cls.id } }),
+      em
+        .createQueryBuilder(GroupDigitalSkillsAppreciation, "a")
+        .innerJoin(GroupMembership, "gm", "gm.groupId = a.groupId")
+        .innerJoin(TeachingGroup, "g", "g.id = a.groupId")
+        .where("gm.studentId = :studentId AND g.schoolYear = :year", { studentId: s.report.studentId, year: s.report.schoolYear })
+        .getCount(),
       em.count(ReportDigitalSkill, { where: { reportId: s.report.id } }),
     ]);
-    if (!collective && !levels && !s.report.digitalSkillsAppreciation) {
+    if (!collective && !groupCollective && !levels && !s.report.digitalSkillsAppreciation) {
       return {
         code: ErrorCode.BAD_USER_INPUT,
         rule: "R-SEED-19",
-        message: "The last report of CM2 or 6e needs digital skills: at least the class's collective appreciation.",
+        message: "The last report of CM2 or 6e needs digital skills: at least the collective appreciation of the class or of a group.",
       };
     }
   }
@@ -407,6 +416,25 @@ export async function setClassProgramElements(
       details: { periodId, subjectCode, count: clean.length },
     });
     return tx.find(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode }, order: { id: "ASC" } });
+  });
+}
+
+/** Sets (or clears with null) the collective digital-skills appreciation of a group (its teachers or the lead). */
+export async function setGroupCollectiveDigitalSkillsAppreciation(ctx: Context, groupIdArg: string, text: string | null): Promise<TeachingGroup> {
+  const group = await findVisibleGroup(ctx, parseId(groupIdArg, "groupId"));
+  refusePastYear(ctx, group.schoolYear, "Appreciations");
+  const clean = checkText(text, "text", LIMITS.text600) ?? null;
+  return inTransaction(ctx, async (tx) => {
+    await tx.delete(GroupDigitalSkillsAppreciation, { groupId: group.id });
+    if (clean) await tx.insert(GroupDigitalSkillsAppreciation, { groupId: group.id, text: clean });
+    await recordAudit(ctx, tx, {
+      action: "SET_GROUP_DIGITAL_SKILLS_APPRECIATION",
+      entityType: "TeachingGroup",
+      entityId: group.id,
+      schoolId: group.schoolId,
+      details: { cleared: clean === null },
+    });
+    return group;
   });
 }
 

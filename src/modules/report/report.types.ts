@@ -66,6 +66,18 @@ export class DigitalSkillLevel {
   level: number;
 }
 
+@ObjectType({ description: "The collective digital-skills appreciation of one of the pupil's groups.", simpleResolvers: true })
+export class GroupAppreciation {
+  @Field()
+  groupCode: string;
+
+  @Field()
+  groupLabel: string;
+
+  @Field()
+  text: string;
+}
+
 @ObjectType({ description: "Digital skills of the last period of CM2 or 6e.", simpleResolvers: true })
 export class DigitalSkills {
   @Field(() => [DigitalSkillLevel])
@@ -76,6 +88,9 @@ export class DigitalSkills {
 
   @Field(() => String, { nullable: true, description: "The class's collective appreciation." })
   collectiveAppreciation: string | null;
+
+  @Field(() => [GroupAppreciation], { description: "Collective appreciations of the pupil's groups that year." })
+  groupAppreciations: GroupAppreciation[];
 }
 
 @ObjectType({ description: "A report that lockClassReports could not lock, and why.", simpleResolvers: true })
