@@ -24,15 +24,6 @@ describe("role × operation matrix", () => {
   });
   afterAll(() => h.close());
 
-  async function periodId(uai: string, year: number, code: string, position: number): Promise<string> {
-    const rows: Array<{ id: number }> = await h.db.dataSource.query(
-      `SELECT p.id FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId JOIN school s ON s.id = c.schoolId
-       WHERE s.uai = ? AND c.schoolYear = ? AND c.code = ? AND p.position = ?`,
-      [uai, year, code, position],
-    );
-    return String(rows[0].id);
-  }
-
   /**
    * Replaces @kind:key placeholders with database ids (@report:INE/UAI/year/class/position,
    * @period:UAI/year/class/position, @cycleReport:INE/cycle).
@@ -45,7 +36,7 @@ describe("role × operation matrix", () => {
       if (kind === "class") return h.ids.class(parts[0], Number(parts[1]), parts[2]);
       if (kind === "group") return h.ids.group(parts[0], Number(parts[1]), parts[2]);
       if (kind === "student") return h.ids.student(key);
-      if (kind === "period") return periodId(parts[0], Number(parts[1]), parts[2], Number(parts[3]));
+      if (kind === "period") return h.ids.period(parts[0], Number(parts[1]), parts[2], Number(parts[3]));
       if (kind === "cycleReport") {
         const rows: Array<{ id: number }> = await h.db.dataSource.query(
           "SELECT c.id FROM cycle_report c JOIN student s ON s.id = c.studentId WHERE s.ine = ? AND c.cycle = ?",
@@ -56,7 +47,7 @@ describe("role × operation matrix", () => {
       if (kind === "report") {
         const rows: Array<{ id: number }> = await h.db.dataSource.query(
           "SELECT r.id FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = ? AND r.periodId = ?",
-          [parts[0], Number(await periodId(parts[1], Number(parts[2]), parts[3], Number(parts[4])))],
+          [parts[0], Number(await h.ids.period(parts[1], Number(parts[2]), parts[3], Number(parts[4])))],
         );
         return String(rows[0].id);
       }

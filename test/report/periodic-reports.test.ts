@@ -21,14 +21,7 @@ describe("periodic reports", () => {
   });
   afterAll(() => h.close());
 
-  const periodId = async (uai: string, year: number, code: string, position: number) => {
-    const rows: Array<{ id: number }> = await h.db.dataSource.query(
-      `SELECT p.id FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId JOIN school s ON s.id = c.schoolId
-       WHERE s.uai = ? AND c.schoolYear = ? AND c.code = ? AND p.position = ?`,
-      [uai, year, code, position],
-    );
-    return String(rows[0].id);
-  };
+  const periodId = (uai: string, year: number, code: string, position: number) => h.ids.period(uai, year, code, position);
   const reportOf = async (ine: string, uai: string, year: number, code: string, position: number) => {
     const rows: Array<{ id: number; version: number }> = await h.db.dataSource.query(
       "SELECT r.id, r.version FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = ? AND r.periodId = ?",

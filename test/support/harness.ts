@@ -45,6 +45,8 @@ export interface DemoIds {
   class(uai: string, year: number, code: string): Promise<string>;
   group(uai: string, year: number, code: string): Promise<string>;
   student(ine: string): Promise<string>;
+  /** A period of a class, by its position in the class's scheme. */
+  period(uai: string, year: number, code: string, position: number): Promise<string>;
 }
 
 export const UAI = { moulin: "0691001A", hugo: "0692002B", parc: "0381003C" } as const;
@@ -115,6 +117,13 @@ export async function createHarness(
           `group ${code}`,
         ),
       student: (ine) => idOf("SELECT id FROM student WHERE ine = ?", [ine], `pupil ${ine}`),
+      period: (uai, year, code, position) =>
+        idOf(
+          `SELECT p.id FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId JOIN school s ON s.id = c.schoolId
+           WHERE s.uai = ? AND c.schoolYear = ? AND c.code = ? AND p.position = ?`,
+          [uai, year, code, position],
+          `period ${position} of class ${code}`,
+        ),
     },
     token: (login) => signDevelopmentToken(config.jwt, login),
     async close() {

@@ -11,5 +11,4 @@ export const isDasenOrHead = or(isDasen, isHead);
 export const amendmentRules: RuleTree = {
   Mutation: { grantPriorYearAmendment: isDasenOrHead },
   PriorYearAmendmentView: { "*": inheritsParent },
-  AmendmentGrantor: { "*": inheritsParent },
 };

@@ -1,4 +1,5 @@
 import { Brackets, EntityManager, In } from "typeorm";
+import { toStaffMember } from "../report/report.types";
 import { Context, inTransaction } from "../../common/context";
 import { Degree } from "../../common/domain";
 import { badInput, ErrorCode, notFound, ruleError } from "../../common/errors";
@@ -151,7 +152,7 @@ export async function grantPriorYearAmendment(ctx: Context, input: GrantPriorYea
       ticketRef: stored.ticketRef,
       documentRef: stored.documentRef,
       grantedAt: stored.grantedAt,
-      grantedBy: { surname: grantor.surname, firstName: grantor.firstName },
+      grantedBy: toStaffMember(grantor),
     };
   });
 }

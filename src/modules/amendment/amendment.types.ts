@@ -1,13 +1,5 @@
 import { Field, ID, ObjectType } from "type-graphql";
-
-@ObjectType({ description: "The staff member who granted an amendment.", simpleResolvers: true })
-export class AmendmentGrantor {
-  @Field()
-  surname: string;
-
-  @Field()
-  firstName: string;
-}
+import { StaffMember } from "../report/report.types";
 
 @ObjectType({ description: "A granted past-year amendment (R-SEED-10).", simpleResolvers: true })
 export class PriorYearAmendmentView {
@@ -29,6 +21,6 @@ export class PriorYearAmendmentView {
   @Field()
   grantedAt: Date;
 
-  @Field(() => AmendmentGrantor)
-  grantedBy: AmendmentGrantor;
+  @Field(() => StaffMember)
+  grantedBy: StaffMember;
 }

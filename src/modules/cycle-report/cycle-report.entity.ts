@@ -5,7 +5,7 @@ import { Student } from "../student/student.entity";
 import { School } from "../school/school.entity";
 import { Account } from "../account/account.entity";
 import { ReportStatus } from "../report/periodic-report.entity";
-import { StaffMember } from "../report/report.types";
+import { StaffMember, toStaffMember } from "../report/report.types";
 import { ComplementaryTeaching, RegionalLanguage } from "./cycle-report.types";
 
 /**
@@ -111,8 +111,7 @@ export class CycleReport {
 
   @Field(() => StaffMember, { description: "Who created it; any teacher of the pupil's class may edit it (R-SEED-18)." })
   async createdBy(@Ctx() ctx: Context): Promise<StaffMember> {
-    const account = (await ctx.loaders.accountById.load(this.createdByAccountId)) as Account;
-    return { id: account.id, surname: account.surname, firstName: account.firstName };
+    return toStaffMember((await ctx.loaders.accountById.load(this.createdByAccountId)) as Account);
   }
 }
 

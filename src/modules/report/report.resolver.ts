@@ -11,11 +11,10 @@ import { Account } from "../account/account.entity";
 import { PeriodicReport } from "./periodic-report.entity";
 import { ReportEntry } from "./report-parts.entity";
 import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.inputs";
-import { DigitalSkills, LockClassReportsResult, Parcours, ProgramElement, SchoolLife, StaffMember, SupportMeasure } from "./report.types";
+import { DigitalSkills, LockClassReportsResult, Parcours, ProgramElement, SchoolLife, StaffMember, SupportMeasure, toStaffMember } from "./report.types";
 import { DIGITAL_SKILLS_LEVELS } from "./report.codes";
 import * as reports from "./report.service";
 
-const staffMember = (a: Account | null): StaffMember | null => (a ? { id: a.id, surname: a.surname, firstName: a.firstName } : null);
 
 @Resolver(() => PeriodicReport)
 export class ReportResolver {
@@ -112,7 +111,7 @@ export class ReportResolver {
   async referenceTeachers(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<StaffMember[]> {
     const links = await ctx.loaders.referenceTeachersByReport.load(r.id);
     const accounts = await ctx.loaders.accountById.loadMany(links.map((l) => l.accountId));
-    return accounts.map((a) => staffMember(a instanceof Account ? a : null)).filter((m): m is StaffMember => m !== null);
+    return accounts.filter((a): a is Account => a instanceof Account).map(toStaffMember);
   }
 
   @FieldResolver(() => SchoolLife, { nullable: true, description: "2D school life; null until entered." })
@@ -163,7 +162,7 @@ export class ReportEntryResolver {
   async teachers(@Root() e: ReportEntry, @Ctx() ctx: Context): Promise<StaffMember[]> {
     const links = await ctx.loaders.entryTeachersByEntry.load(e.id);
     const accounts = await ctx.loaders.accountById.loadMany(links.map((l) => l.accountId));
-    return accounts.map((a) => staffMember(a instanceof Account ? a : null)).filter((m): m is StaffMember => m !== null);
+    return accounts.filter((a): a is Account => a instanceof Account).map(toStaffMember);
   }
 
   @FieldResolver(() => [ProgramElement], { description: "Whole-class elements of the period first, then this pupil's own." })

@@ -12,6 +12,13 @@ export class StaffMember {
   firstName: string;
 }
 
+/** The public face of a staff account on a record. */
+export const toStaffMember = (account: { id: number; surname: string; firstName: string }): StaffMember => ({
+  id: account.id,
+  surname: account.surname,
+  firstName: account.firstName,
+});
+
 @ObjectType({ description: "A program element (élément de programme) worked in a subject.", simpleResolvers: true })
 export class ProgramElement {
   @Field(() => ID)
