@@ -11,15 +11,17 @@ export interface TestDatabase {
 }
 
 const MYSQL_SERVER = process.env.LIVRET_TEST_MYSQL_URL ?? "mysql://root@127.0.0.1:3306";
+// Two checkouts testing against one server at once must not drop each other's databases.
+const MYSQL_PREFIX = process.env.LIVRET_TEST_DB_PREFIX ?? "livret_t_";
 
 /**
  * A fresh, migrated database for one test file: in-memory SQLite by default, or its own MariaDB
- * database (`livret_t_<name>`) when LIVRET_TEST_DB=mysql.
+ * database (`<LIVRET_TEST_DB_PREFIX><name>`, default `livret_t_<name>`) when LIVRET_TEST_DB=mysql.
  */
 export async function openTestDatabase(name: string): Promise<TestDatabase> {
   let config: DatabaseConfig;
   if (process.env.LIVRET_TEST_DB === "mysql") {
-    const database = `livret_t_${name.replace(/[^A-Za-z0-9_]/g, "_")}`.slice(0, 64);
+    const database = `${MYSQL_PREFIX}${name.replace(/[^A-Za-z0-9_]/g, "_")}`.slice(0, 64);
     config = { type: "mysql", url: `${MYSQL_SERVER}/${database}`, database };
     await dropMysqlDatabase(database);
   } else {
