@@ -24,9 +24,31 @@ export interface Config {
   maxBodyBytes: number;
   maxDepth: number;
   maxCost: number;
+  maxTokens: number;
+  maxSelections: number;
+  maxAliases: number;
+  maxDirectives: number;
+  maxRootFields: number;
+  maxMutationFields: number;
+  /** Largest answer sent, in bytes of JSON; a bigger one is refused. */
+  maxResponseBytes: number;
+  /** Per-request execution deadline: past it, no new database work starts and the client gets UNAVAILABLE. */
+  requestTimeoutMs: number;
+  rateLimit: {
+    /** Shared store for several nodes; memory (per process) when unset. */
+    redisUrl?: string;
+    windowSeconds: number;
+    /** Cost points per account and window. */
+    accountPoints: number;
+    /** Cost points per client address and window (every caller behind a school's address shares it). */
+    addressPoints: number;
+  };
   /** On SIGTERM, how long /readyz answers 503 before the listener closes, so load balancers stop sending. */
   shutdownDelayMs: number;
 }
+
+/** The default cost budget of one operation (calibrated on operations/*.graphql over a 900-pupil school). */
+export const DEFAULT_MAX_COST = 5_000_000;
 
 /** A secret that only development uses; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = "livret-development-secret-do-not-use-in-production";
@@ -84,7 +106,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
     maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),
-    maxCost: intFromEnv(env, "MAX_QUERY_COST", 5000),
+    maxCost: intFromEnv(env, "MAX_QUERY_COST", DEFAULT_MAX_COST),
+    maxTokens: intFromEnv(env, "MAX_QUERY_TOKENS", 2000),
+    maxSelections: intFromEnv(env, "MAX_QUERY_SELECTIONS", 1000),
+    maxAliases: intFromEnv(env, "MAX_QUERY_ALIASES", 30),
+    maxDirectives: intFromEnv(env, "MAX_QUERY_DIRECTIVES", 20),
+    maxRootFields: intFromEnv(env, "MAX_ROOT_FIELDS", 20),
+    maxMutationFields: intFromEnv(env, "MAX_MUTATIONS_PER_REQUEST", 5),
+    maxResponseBytes: intFromEnv(env, "MAX_RESPONSE_BYTES", 5_000_000),
+    requestTimeoutMs: intFromEnv(env, "REQUEST_TIMEOUT_MS", 5000),
+    rateLimit: {
+      redisUrl: env.REDIS_URL || undefined,
+      windowSeconds: intFromEnv(env, "RATE_LIMIT_WINDOW_SECONDS", 60),
+      accountPoints: intFromEnv(env, "RATE_LIMIT_ACCOUNT_POINTS", DEFAULT_MAX_COST * 20),
+      addressPoints: intFromEnv(env, "RATE_LIMIT_ADDRESS_POINTS", DEFAULT_MAX_COST * 100),
+    },
     shutdownDelayMs: intFromEnv(env, "SHUTDOWN_DELAY_MS", production ? 5000 : 0, 0),
   };
 }

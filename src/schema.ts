@@ -1,10 +1,12 @@
 import "reflect-metadata";
 import path from "node:path";
-import { GraphQLSchema, lexicographicSortSchema, printSchema } from "graphql";
+import { GraphQLSchema, isObjectType, lexicographicSortSchema, printSchema } from "graphql";
 import { buildSchema, NonEmptyArray } from "type-graphql";
 import { applyPermissions } from "./auth/apply-permissions";
 import { permissions } from "./auth/permissions";
 import { projectRoot } from "./common/project-root";
+import { applyDeadlineChecks } from "./common/deadline";
+import { boundSentence, LIST_BOUNDS } from "./common/bounds";
 import { SchoolResolver } from "./modules/school/school.resolver";
 import { ClassPeriodsResolver, PeriodSchemeResolver, SchoolPeriodsResolver } from "./modules/period/period.resolver";
 import { ClassResolver, GroupResolver, SchoolClassesResolver } from "./modules/class/class.resolver";
@@ -49,17 +51,31 @@ export const RESOLVERS: NonEmptyArray<Function> = [
 export const SCHEMA_FILE = path.join(projectRoot(), "schema.graphql");
 
 /** The schema exactly as the code declares it, before permissions are applied. */
-export function buildBareSchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildBareSchema(): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers: RESOLVERS,
     // class-validator on every input; values and targets are never echoed back in errors.
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  return describeListBounds(schema);
+}
+
+/** Each list field's description states the size the cost limit counts for it (src/common/bounds.ts). */
+function describeListBounds(schema: GraphQLSchema): GraphQLSchema {
+  for (const [key, bound] of Object.entries(LIST_BOUNDS)) {
+    const [typeName, fieldName] = key.split(".");
+    const type = schema.getType(typeName);
+    const field = type && isObjectType(type) ? type.getFields()[fieldName] : undefined;
+    if (!field) continue;
+    const sentence = boundSentence(bound);
+    if (!field.description?.includes(sentence)) field.description = field.description ? `${field.description} ${sentence}` : sentence;
+  }
+  return schema;
 }
 
 /** The served schema: deny-by-default permissions applied. */
 export async function buildLivretSchema(): Promise<GraphQLSchema> {
-  return applyPermissions(await buildBareSchema(), permissions);
+  return applyDeadlineChecks(applyPermissions(await buildBareSchema(), permissions));
 }
 
 export function printSortedSchema(schema: GraphQLSchema): string {

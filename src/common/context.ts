@@ -3,6 +3,7 @@ import { Principal } from "../auth/principal";
 import { Clock } from "./clock";
 import { currentSchoolYear } from "./school-year";
 import { createLoaders, Loaders } from "./loaders";
+import { Deadline, noDeadline } from "./deadline";
 
 /**
  * Everything a request carries: who calls, the database, the clock and the request's own DataLoaders.
@@ -18,6 +19,12 @@ export interface Context {
   loaders: Loaders;
   /** Pupils whose record a staff member read in this request: audited before the response leaves. */
   recordReads: Set<number>;
+  /** When the request must be done: `ctx.deadline.check()` before starting database work. */
+  deadline: Deadline;
+  /** The client's address (HTTP requests only): one of the keys of the rate limits. */
+  clientAddress?: string;
+  /** The operation's estimated cost, once the cost limit has accepted it. */
+  cost?: number;
 }
 
 export function createContext(args: {
@@ -26,9 +33,11 @@ export function createContext(args: {
   dataSource: DataSource;
   clock: Clock;
   schoolYear?: number;
+  deadline?: Deadline;
+  clientAddress?: string;
 }): Context {
   const schoolYear = args.schoolYear ?? currentSchoolYear(args.clock);
-  const ctx = { ...args, schoolYear, recordReads: new Set<number>() } as Context;
+  const ctx = { ...args, schoolYear, deadline: args.deadline ?? noDeadline(), recordReads: new Set<number>() } as Context;
   ctx.loaders = createLoaders(ctx);
   return ctx;
 }
@@ -45,6 +54,7 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * so that both land or neither does.
  */
 export function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  ctx.deadline?.check();
   const ds = ctx.dataSource;
   if (ds.options.type !== "better-sqlite3") return ds.transaction(work);
   const run = (sqliteQueues.get(ds) ?? Promise.resolve()).then(() => ds.transaction(work));

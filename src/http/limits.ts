@@ -1,55 +1,276 @@
-import { GraphQLError, GraphQLSchema, separateOperations } from "graphql";
+import {
+  DocumentNode,
+  FragmentDefinitionNode,
+  getNamedType,
+  getNullableType,
+  getVariableValues,
+  GraphQLError,
+  GraphQLField,
+  GraphQLNamedType,
+  GraphQLSchema,
+  isListType,
+  isObjectType,
+  Kind,
+  OperationDefinitionNode,
+  SelectionSetNode,
+  ValidationContext,
+  ValidationRule,
+} from "graphql";
+import { getArgumentValues } from "graphql/execution/values";
 import type { ApolloServerPlugin } from "@apollo/server";
-import { fieldExtensionsEstimator, getComplexity, simpleEstimator } from "graphql-query-complexity";
+import { maxDepthRule } from "@escape.tech/graphql-armor-max-depth";
+import { maxAliasesRule } from "@escape.tech/graphql-armor-max-aliases";
+import { maxDirectivesRule } from "@escape.tech/graphql-armor-max-directives";
 import { ErrorCode } from "../common/errors";
-import { MAX_PAGE_SIZE } from "../common/paging";
+import { LIST_BOUNDS, listSize } from "../common/bounds";
+import type { Context } from "../common/context";
 
-/** Nested list fields the schema serves without paging, with the size they typically have. */
-const TYPICAL_LIST_SIZE: Record<string, number> = {
-  "SchoolClass.students": 35,
-  "TeachingGroup.students": 35,
-  "School.classes": 30,
-  "School.groups": 30,
-  "PeriodScheme.classes": 30,
-  "Student.enrolments": 10,
-};
+/** What one request may ask for; every number has its environment variable (README, Configuration). */
+export interface DemandLimits {
+  /** Lexical tokens of the document (parser `maxTokens`): refused before anything else looks at it. */
+  maxTokens: number;
+  /** Selections with every fragment spread expanded (Apollo's memoised count): stops fragment bombs. */
+  maxSelections: number;
+  /** Levels of nested fields below the root fields. */
+  maxDepth: number;
+  maxAliases: number;
+  maxDirectives: number;
+  /** Root fields of one operation (fragments expanded). */
+  maxRootFields: number;
+  /** Root fields of one mutation operation: each is its own transaction. */
+  maxMutationFields: number;
+  /** Estimated cost (fields, each list counted at its bound): see src/common/bounds.ts. */
+  maxCost: number;
+}
+
+const validationError = (message: string, limit: string) => new GraphQLError(message, { extensions: { limit } });
 
 /**
- * Rejects, before anything runs, an operation whose estimated cost exceeds the budget: 1 per field,
- * times the page size (limit) for paged lists, times a typical size for the few unpaged lists.
+ * The armor rules count fragments once each (memoised), so a fragment-spread bomb costs a linear walk; but by
+ * default they throw out of `validate` (an HTTP 500) and count a fragment spread as a level of depth. Here they
+ * report through the validation context, flatten fragments, and speak in our limits' terms.
  */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number): ApolloServerPlugin {
+function reportTo(context: ValidationContext, toMessage: (found: number) => string, limit: string) {
+  return (_ctx: unknown, error: GraphQLError) => {
+    const found = Number(/found (\d+)/.exec(error.message)?.[1] ?? NaN);
+    context.reportError(validationError(toMessage(found), limit));
+  };
+}
+
+function armorRules(limits: DemandLimits): ValidationRule[] {
+  const depth: ValidationRule = (context) =>
+    // Armor counts the root fields as level 1; our limit counts the levels below them.
+    maxDepthRule({
+      n: limits.maxDepth + 1,
+      flattenFragments: true,
+      propagateOnRejection: false,
+      onReject: [reportTo(context, (found) => `Operation is nested ${found - 1} levels deep; the limit is ${limits.maxDepth} (MAX_QUERY_DEPTH).`, "MAX_QUERY_DEPTH")],
+    })(context);
+  const aliases: ValidationRule = (context) =>
+    maxAliasesRule({
+      n: limits.maxAliases,
+      propagateOnRejection: false,
+      onReject: [reportTo(context, (found) => `Operation uses ${found} aliases; the limit is ${limits.maxAliases} (MAX_QUERY_ALIASES).`, "MAX_QUERY_ALIASES")],
+    })(context);
+  const directives: ValidationRule = (context) =>
+    maxDirectivesRule({
+      n: limits.maxDirectives,
+      propagateOnRejection: false,
+      onReject: [reportTo(context, (found) => `Operation uses ${found} directives; the limit is ${limits.maxDirectives} (MAX_QUERY_DIRECTIVES).`, "MAX_QUERY_DIRECTIVES")],
+    })(context);
+  return [depth, aliases, directives];
+}
+
+/** Root fields per operation, fragments at the root expanded once each; mutations have their own, smaller limit. */
+function rootFieldsRule(limits: DemandLimits): ValidationRule {
+  return (context) => {
+    const memo = new Map<string, number>();
+    const count = (set: SelectionSetNode, visiting: Set<string>): number => {
+      let n = 0;
+      for (const s of set.selections) {
+        if (s.kind === Kind.FIELD) n += 1;
+        else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, visiting);
+        else {
+          const name = s.name.value;
+          if (visiting.has(name)) continue; // a cycle: NoFragmentCyclesRule reports it
+          if (!memo.has(name)) {
+            const fragment = context.getFragment(name);
+            visiting.add(name);
+            memo.set(name, fragment ? count(fragment.selectionSet, visiting) : 0);
+            visiting.delete(name);
+          }
+          n += memo.get(name)!;
+        }
+      }
+      return n;
+    };
+    return {
+      OperationDefinition(node) {
+        const n = count(node.selectionSet, new Set());
+        if (node.operation === "mutation" && n > limits.maxMutationFields) {
+          context.reportError(
+            validationError(
+              `Operation runs ${n} mutations; at most ${limits.maxMutationFields} may run in one request (MAX_MUTATIONS_PER_REQUEST).`,
+              "MAX_MUTATIONS_PER_REQUEST",
+            ),
+          );
+        } else if (n > limits.maxRootFields) {
+          context.reportError(validationError(`Operation asks for ${n} root fields; the limit is ${limits.maxRootFields} (MAX_ROOT_FIELDS).`, "MAX_ROOT_FIELDS"));
+        }
+      },
+    };
+  };
+}
+
+/**
+ * Apollo options that bound the document before execution, each check linear in the document's size:
+ * tokens at parse time, then the standard rules (which report fragment cycles and unknown fragments as
+ * validation errors), the expanded selection count, and only then depth, aliases, directives and root fields.
+ */
+export function documentLimits(limits: DemandLimits) {
+  return {
+    parseOptions: { maxTokens: limits.maxTokens },
+    // Set, it also makes Apollo run `validationRules` only once the standard rules passed: no cycles reach them.
+    maxRecursiveSelections: limits.maxSelections,
+    validationRules: [...armorRules(limits), rootFieldsRule(limits)],
+  };
+}
+
+/** Every list field of the schema must have a size in LIST_BOUNDS: otherwise the server does not start. */
+export function unboundedListFields(schema: GraphQLSchema): string[] {
+  const missing: string[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!isObjectType(type) || type.name.startsWith("__")) continue;
+    for (const field of Object.values(type.getFields())) {
+      if (isListType(getNullableType(field.type)) && !LIST_BOUNDS[`${type.name}.${field.name}`]) missing.push(`${type.name}.${field.name}`);
+    }
+  }
+  return missing;
+}
+
+const badInput = (message: string, extra: Record<string, unknown> = {}) =>
+  new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extra, http: { status: 400 } } });
+
+/**
+ * The estimated cost of one operation: 1 per field, a list's children counted once per item it can hold (the
+ * page's `limit` for paged lists, the domain bound of src/common/bounds.ts otherwise). Each fragment is costed
+ * once per page size it appears under. Anything it cannot estimate refuses the request: it never fails open.
+ */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): number {
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
+  if (coerced.errors) throw badInput(coerced.errors[0].message);
+  const variables = coerced.coerced;
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+  const memo = new Map<string, number>();
+  const visiting = new Set<string>();
+
+  const costOf = (set: SelectionSetNode, parent: GraphQLNamedType, pageLimit: number | undefined): number => {
+    let total = 0;
+    for (const s of set.selections) {
+      if (s.kind === Kind.INLINE_FRAGMENT) {
+        const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
+        if (!type) throw new Error(`unknown type ${s.typeCondition?.name.value}`);
+        total += costOf(s.selectionSet, type, pageLimit);
+      } else if (s.kind === Kind.FRAGMENT_SPREAD) {
+        const key = `${s.name.value}@${pageLimit ?? ""}`;
+        if (!memo.has(key)) {
+          const fragment = fragments.get(s.name.value);
+          if (!fragment || visiting.has(key)) throw new Error(`fragment ${s.name.value} is unknown or cyclic`);
+          const type = schema.getType(fragment.typeCondition.name.value);
+          if (!type) throw new Error(`unknown type ${fragment.typeCondition.name.value}`);
+          visiting.add(key);
+          memo.set(key, costOf(fragment.selectionSet, type, pageLimit));
+          visiting.delete(key);
+        }
+        total += memo.get(key)!;
+      } else {
+        const name = s.name.value;
+        if (name.startsWith("__")) continue; // introspection and __typename: no data (and off in production)
+        if (!isObjectType(parent)) throw new Error(`fields of ${parent.name} cannot be estimated`);
+        const field: GraphQLField<unknown, unknown> | undefined = parent.getFields()[name];
+        if (!field) throw new Error(`unknown field ${parent.name}.${name}`);
+        let args: Record<string, unknown>;
+        try {
+          args = getArgumentValues(field, s, variables);
+        } catch (error) {
+          // e.g. `limit: $l` with {"l": null}: execution would answer INTERNAL_SERVER_ERROR.
+          throw badInput((error as Error).message);
+        }
+        const named = getNamedType(field.type);
+        const childLimit = typeof args.limit === "number" ? args.limit : undefined;
+        const children = s.selectionSet ? costOf(s.selectionSet, named, childLimit) : 0;
+        if (isListType(getNullableType(field.type))) {
+          const bound = LIST_BOUNDS[`${parent.name}.${name}`];
+          if (!bound) throw new Error(`list ${parent.name}.${name} has no bound`);
+          if (bound.paged && pageLimit === undefined) throw new Error(`paged list ${parent.name}.${name} without a limit`);
+          total += 1 + listSize(bound, { limit: pageLimit }) * Math.max(children, 1);
+        } else {
+          total += 1 + children;
+        }
+      }
+    }
+    return total;
+  };
+
+  const root = schema.getRootType(operation.operation);
+  if (!root) throw new Error(`no ${operation.operation} type`);
+  return costOf(operation.selectionSet, root, undefined);
+}
+
+/**
+ * Refuses, before anything runs, an operation whose estimated cost exceeds the budget, then charges the cost
+ * to the caller's rate limits. An estimate that fails refuses the request (fail closed).
+ */
+export function costLimitPlugin(schema: GraphQLSchema, maxCost: number, charge?: (ctx: Context, cost: number, mutationFields: number) => Promise<void>): ApolloServerPlugin<Context> {
+  const missing = unboundedListFields(schema);
+  if (missing.length) throw new Error(`List fields without a size bound in LIST_BOUNDS: ${missing.join(", ")}`);
   return {
     async requestDidStart() {
       return {
-        async didResolveOperation({ request, document }) {
+        async didResolveOperation({ request, document, operation, contextValue }) {
+          if (!operation) return;
           let cost: number;
           try {
-            cost = getComplexity({
-              schema,
-              operationName: request.operationName ?? undefined,
-              query: request.operationName ? separateOperations(document)[request.operationName] ?? document : document,
-              variables: request.variables ?? {},
-              estimators: [
-                fieldExtensionsEstimator(),
-                ({ type, field, args, childComplexity }) => {
-                  const key = `${type.name}.${field.name}`;
-                  if (typeof args.limit === "number") return 1 + Math.min(args.limit, MAX_PAGE_SIZE) * childComplexity;
-                  if (TYPICAL_LIST_SIZE[key]) return 1 + TYPICAL_LIST_SIZE[key] * childComplexity;
-                  return undefined;
-                },
-                simpleEstimator({ defaultComplexity: 1 }),
-              ],
-            });
-          } catch {
-            // Variables that do not coerce: execution refuses them with BAD_USER_INPUT before any resolver runs.
-            return;
+            cost = estimateCost(schema, document, operation, request.variables ?? {});
+          } catch (error) {
+            if (error instanceof GraphQLError) throw error;
+            console.error("[limits] cost estimate failed; request refused", error);
+            throw badInput("The cost of this operation cannot be estimated; it is refused.");
           }
           if (cost > maxCost) {
-            throw new GraphQLError(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost}. Ask for fewer rows or fields.`, {
-              extensions: { code: ErrorCode.BAD_USER_INPUT, cost, maxCost, http: { status: 400 } },
+            throw badInput(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost} (MAX_QUERY_COST). Ask for fewer rows or fields.`, {
+              cost,
+              maxCost,
             });
           }
+          contextValue.cost = cost;
+          if (charge) await charge(contextValue, cost, operation.operation === "mutation" ? operation.selectionSet.selections.length : 0);
+        },
+      };
+    },
+  };
+}
+
+/** Refuses an answer above `maxBytes` instead of sending it: the client is told to ask for less. */
+export function responseSizePlugin(maxBytes: number): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ response }) {
+          if (response.body.kind !== "single") return;
+          const bytes = Buffer.byteLength(JSON.stringify(response.body.singleResult));
+          if (bytes <= maxBytes) return;
+          response.body.singleResult = {
+            data: null,
+            errors: [
+              {
+                message: `The answer would be ${bytes} bytes, above the limit of ${maxBytes} (MAX_RESPONSE_BYTES). Ask for fewer rows or fields.`,
+                extensions: { code: ErrorCode.BAD_USER_INPUT, limit: "MAX_RESPONSE_BYTES", maxBytes },
+              },
+            ],
+          };
+          response.http.status = 400;
         },
       };
     },

@@ -9,7 +9,6 @@ import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/di
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import { GraphQLError, GraphQLSchema } from "graphql";
-import depthLimit from "graphql-depth-limit";
 import { DataSource } from "typeorm";
 import { Config } from "../config";
 import { Clock } from "../common/clock";
@@ -19,7 +18,10 @@ import { ErrorCode } from "../common/errors";
 import { loadPrincipal, Principal } from "../auth/principal";
 import { TokenVerifier } from "../auth/tokens";
 import { formatError } from "./format-error";
-import { costLimitPlugin } from "./limits";
+import { costLimitPlugin, documentLimits, responseSizePlugin } from "./limits";
+import { createRateLimits, RateLimited, RateLimits } from "./rate-limit";
+import { Deadline, deadlineExceeded, noDeadline } from "../common/deadline";
+import type { ApolloServerPlugin } from "@apollo/server";
 import { auditRecordReadsPlugin } from "./audit-reads";
 
 export interface ServerDeps {
@@ -28,6 +30,36 @@ export interface ServerDeps {
   dataSource: DataSource;
   clock: Clock;
   verifier: TokenVerifier;
+  /** Shared budgets; built from config.rateLimit when not given. */
+  rateLimits?: RateLimits;
+}
+
+/** Extra weight of each root mutation field in the rate limits: writes cost more than their selection. */
+const MUTATION_WEIGHT = 10;
+
+/**
+ * After execution: a request whose deadline stopped it answers one UNAVAILABLE error (HTTP 503, Retry-After)
+ * rather than partial data; one that finished in time may still write its own bookkeeping (audit of reads).
+ */
+function deadlinePlugin(): ApolloServerPlugin<Context> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse({ contextValue, response }) {
+          if (!contextValue.deadline) return;
+          if (!contextValue.deadline.tripped) {
+            contextValue.deadline = noDeadline();
+            return;
+          }
+          contextValue.recordReads.clear();
+          const error = deadlineExceeded(contextValue.deadline.limitMs);
+          response.body = { kind: "single", singleResult: { data: null, errors: [{ message: error.message, extensions: error.extensions }] } };
+          response.http.status = 503;
+          response.http.headers.set("retry-after", "1");
+        },
+      };
+    },
+  };
 }
 
 const unauthenticated = (message: string) =>
@@ -51,6 +83,12 @@ export async function authenticate(deps: ServerDeps, authorization: string | und
 
 export function createApollo(deps: ServerDeps, httpServer?: http.Server): ApolloServer<Context> {
   const { config } = deps;
+  const rateLimits = (deps.rateLimits ??= createRateLimits(config.rateLimit));
+  const limits = documentLimits(config);
+  const charge = async (ctx: Context, points: number) => {
+    if (ctx.principal) await rateLimits.charge("account", String(ctx.principal.accountId), points);
+    if (ctx.clientAddress) await rateLimits.charge("address", ctx.clientAddress, points);
+  };
   return new ApolloServer<Context>({
     schema: deps.schema,
     formatError,
@@ -62,17 +100,29 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     // APQ lets any client store arbitrary documents in server memory; not needed here.
     persistedQueries: false,
     stopOnTerminationSignals: false,
-    validationRules: [depthLimit(config.maxDepth)],
+    // Tokens at parse, then linear validation limits (src/http/limits.ts).
+    parseOptions: limits.parseOptions,
+    maxRecursiveSelections: limits.maxRecursiveSelections,
+    validationRules: limits.validationRules,
     plugins: [
       // No @cacheControl hints are used: the per-field hook only costs time on lists.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(deps.schema, config.maxCost),
+      costLimitPlugin(deps.schema, config.maxCost, (ctx, cost, mutations) => charge(ctx, cost + MUTATION_WEIGHT * mutations)),
+      deadlinePlugin(),
       auditRecordReadsPlugin(),
+      // Last: it sees the answer exactly as it would leave.
+      responseSizePlugin(config.maxResponseBytes),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 })] : []),
     ],
   });
 }
+
+/** How long after the deadline the HTTP layer answers 503 itself if the pipeline has not answered yet. */
+const LATE_ANSWER_GRACE_MS = 500;
+
+/** The client's address as the socket sees it (behind a proxy, configure Express's trust proxy to use X-Forwarded-For). */
+const clientAddress = (req: express.Request) => req.ip ?? req.socket.remoteAddress ?? "unknown";
 
 export interface RunningServer {
   app: express.Express;
@@ -111,24 +161,56 @@ export async function createServer(deps: ServerDeps): Promise<RunningServer> {
     }
   });
 
+  const { config } = deps;
+  const rateLimits = deps.rateLimits!;
   app.use(
     "/graphql",
-    cors({ origin: deps.config.corsOrigins.length ? deps.config.corsOrigins : false, credentials: true }),
-    express.json({ limit: deps.config.maxBodyBytes }),
+    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true }),
+    // The deadline starts when the request arrives. Resolvers stop starting database work once it passes; if
+    // the answer is still not out a little later (one slow statement), the client is told so and not kept waiting.
+    (req, res, next) => {
+      const deadline = new Deadline(config.requestTimeoutMs);
+      res.locals.deadline = deadline;
+      const timer = setTimeout(() => {
+        if (res.headersSent) return;
+        deadline.tripped = true;
+        const error = deadlineExceeded(config.requestTimeoutMs);
+        res.status(503).set("retry-after", "1").json({ errors: [{ message: error.message, extensions: error.extensions }] });
+      }, config.requestTimeoutMs + LATE_ANSWER_GRACE_MS);
+      timer.unref();
+      res.on("close", () => clearTimeout(timer));
+      next();
+    },
+    // Every request costs its address one point before its body is even read: floods of refused documents too.
+    async (req, res, next) => {
+      try {
+        await rateLimits.charge("address", clientAddress(req), 1);
+        next();
+      } catch (error) {
+        if (!(error instanceof RateLimited)) return next(error);
+        res.status(429).set("retry-after", String(error.retryAfterSeconds)).json({ errors: [{ message: error.message, extensions: { code: "TOO_MANY_REQUESTS", retryAfterSeconds: error.retryAfterSeconds } }] });
+      }
+    },
+    express.json({ limit: config.maxBodyBytes }),
     expressMiddleware(apollo, {
-      context: async ({ req }) => {
+      context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
         const requestId = typeof header === "string" && /^[A-Za-z0-9-]{1,64}$/.test(header) ? header : randomUUID();
         const principal = await authenticate(deps, req.headers.authorization);
-        return createContext({ requestId, principal, dataSource: deps.dataSource, clock: deps.clock });
+        const deadline = res.locals.deadline as Deadline;
+        return createContext({ requestId, principal, dataSource: deps.dataSource, clock: deps.clock, deadline, clientAddress: clientAddress(req) });
       },
     }),
   );
   // Body too large or not JSON: a plain 4xx, never a stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    // The deadline already answered; what the pipeline tried to send after it is dropped.
+    if (res.headersSent) return;
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) console.error("[http] unexpected error", error);
-    res.status(status).json({ errors: [{ message: status === 413 ? "Request body too large." : "Bad request.", extensions: { code: "BAD_REQUEST" } }] });
+    const message =
+      status === 413 ? `Request body too large: the limit is ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).` : status === 500 ? "Internal server error" : "Bad request.";
+    res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
   });
 
   return {
@@ -141,6 +223,7 @@ export async function createServer(deps: ServerDeps): Promise<RunningServer> {
     stop: async () => {
       ready = false;
       await apollo.stop();
+      await rateLimits.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

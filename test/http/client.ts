@@ -48,7 +48,7 @@ export async function startServer(h: Harness): Promise<LiveServer> {
   };
 }
 
-/** Nesting depth as graphql-depth-limit counts it: top-level fields are depth 0. */
+/** Nesting depth as MAX_QUERY_DEPTH counts it: top-level fields are depth 0. */
 export function depthOf(query: string): number {
   let depth = 0;
   let max = 0;

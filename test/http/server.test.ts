@@ -158,7 +158,7 @@ describe("request size and batching (R14, R15)", () => {
       body: JSON.stringify({ query: `{ __typename }\n${padding}` }),
     });
     expect(reply.status).toBe(413);
-    expect(reply.body).toEqual({ errors: [{ message: "Request body too large.", extensions: { code: "BAD_REQUEST" } }] });
+    expect(reply.body).toEqual({ errors: [{ message: `Request body too large: the limit is ${h.config.maxBodyBytes} bytes (MAX_BODY_BYTES).`, extensions: { code: "BAD_REQUEST" } }] });
     expectNoLeak(reply.text);
   });
 
@@ -231,12 +231,13 @@ describe("demand control (R12, R13)", () => {
     expect(authOnly.length).toBeGreaterThan(0);
   });
 
-  it("accepts an operation exactly at the depth limit", async () => {
+  it("lets an operation exactly at the depth limit through validation (its lists then exceed the cost budget)", async () => {
     expect(depthOf(atTheLimit)).toBe(h.config.maxDepth);
     const reply = await live.post(director, atTheLimit);
-    expect(reply.status).toBe(200);
-    expect(reply.body.errors).toBeUndefined();
-    expect(reply.body.data?.me.roles.length).toBeGreaterThan(0);
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors).toHaveLength(1);
+    expect(reply.body.errors![0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(reply.body.errors![0].message).toContain("MAX_QUERY_COST");
   });
 
   it.each([
@@ -251,7 +252,7 @@ describe("demand control (R12, R13)", () => {
     expect(reply.body.data).toBeUndefined();
     expect(reply.body.errors).toHaveLength(1);
     expect(reply.body.errors![0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
-    expect(reply.body.errors![0].message).toContain(`exceeds maximum operation depth of ${h.config.maxDepth}`);
+    expect(reply.body.errors![0].message).toContain(`the limit is ${h.config.maxDepth} (MAX_QUERY_DEPTH)`);
     // Only the caller was loaded: no statement for the school or its classes.
     expect(statements).toEqual(authOnly);
     expect(statements.join("\n")).not.toMatch(/school_class/);
