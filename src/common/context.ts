@@ -54,7 +54,11 @@ const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
  * so that both land or neither does.
  */
 export function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  ctx.deadline?.check();
+  try {
+    ctx.deadline?.check();
+  } catch (error) {
+    return Promise.reject(error);
+  }
   const ds = ctx.dataSource;
   if (ds.options.type !== "better-sqlite3") return ds.transaction(work);
   const run = (sqliteQueues.get(ds) ?? Promise.resolve()).then(() => ds.transaction(work));

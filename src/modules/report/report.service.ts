@@ -1,4 +1,5 @@
-import { EntityManager } from "typeorm";
+import { BOUND } from "../../common/bounds";
+import { EntityManager, Not } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
 import { Degree, ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
@@ -402,10 +403,19 @@ export async function setClassProgramElements(
   if (cls.periodSchemeId === null || !(await em.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
     throw badInput("periodId", `is not a period of class ${cls.code}`);
   }
+  // The cost limit counts these lists at their bound (src/common/bounds.ts): writes may not exceed it.
+  if (labels.length > BOUND.classProgramElementsPerSubject) {
+    throw badInput("labels", `at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period (has ${labels.length})`);
+  }
   const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
   if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
   return inTransaction(ctx, async (tx) => {
     requireEntrySettings(await lockClassRow(tx, cls.id));
+    // Counted under the class row lock: concurrent calls for other subjects cannot pass the total together.
+    const others = await tx.count(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode: Not(subjectCode) } });
+    if (others + clean.length > BOUND.classProgramElementsPerPeriod) {
+      throw badInput("labels", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together (would have ${others + clean.length})`);
+    }
     await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
     if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
     await recordAudit(ctx, tx, {

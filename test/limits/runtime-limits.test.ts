@@ -1,0 +1,156 @@
+import Redis from "ioredis";
+import { createHarness, Harness, UAI } from "../support/harness";
+import { expectNoLeak, LiveServer, startServer } from "../http/client";
+import { createRateLimits, RateLimited } from "../../src/http/rate-limit";
+import { Deadline } from "../../src/common/deadline";
+import { ErrorCode } from "../../src/common/errors";
+import { createContext, inTransaction } from "../../src/common/context";
+import { BOUND } from "../../src/common/bounds";
+
+const REDIS_URL = process.env.LIVRET_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+describe("the per-request deadline (R17): ctx.deadline.check()", () => {
+  it("passes before the deadline, throws UNAVAILABLE after it and remembers it tripped", () => {
+    const d = new Deadline(50, Date.now());
+    expect(() => d.check()).not.toThrow();
+    const late = new Deadline(10, Date.now() - 20);
+    expect(() => late.check()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.UNAVAILABLE }) }));
+    expect(late.tripped).toBe(true);
+  });
+
+  it("stops a write before its transaction starts once the deadline has passed", async () => {
+    const h = await createHarness("deadline_tx", { demo: false });
+    try {
+      const ctx = createContext({ requestId: "r", principal: null, dataSource: h.db.dataSource, clock: h.clock, deadline: new Deadline(1, Date.now() - 5) });
+      let ran = false;
+      await expect(inTransaction(ctx, async () => (ran = true))).rejects.toMatchObject({ extensions: { code: ErrorCode.UNAVAILABLE } });
+      expect(ran).toBe(false);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
+describe("deadline, answer cap and rate limits over HTTP", () => {
+  let h: Harness;
+  let live: LiveServer;
+  let director: string;
+  beforeAll(async () => {
+    h = await createHarness("runtime_limits", {
+      demoReports: true,
+      config: { requestTimeoutMs: 1, maxResponseBytes: 2000, rateLimit: { windowSeconds: 60, accountPoints: 1e9, addressPoints: 1e9 } },
+    });
+    live = await startServer(h);
+    director = await h.token("director.moulin");
+  });
+  afterAll(async () => {
+    await live.server.stop();
+    await h.close();
+  });
+
+  it("answers 503 UNAVAILABLE with Retry-After once the deadline passed, instead of running on", async () => {
+    // 1 ms: authentication alone outlasts it, so the first resolver refuses to start.
+    const reply = await live.post(director, "{ me { login roles { school { name classes { students { id } } } } } }");
+    expect(reply.status).toBe(503);
+    expect(reply.headers.get("retry-after")).toBe("1");
+    expect(reply.body.data ?? null).toBeNull();
+    expect(reply.body.errors).toHaveLength(1);
+    expect(reply.body.errors![0].extensions?.code).toBe("UNAVAILABLE");
+    expect(reply.body.errors![0].message).toContain("REQUEST_TIMEOUT_MS");
+    expectNoLeak(reply.text);
+  });
+
+  it("refuses an answer above MAX_RESPONSE_BYTES with a code naming the limit, not the data", async () => {
+    h.config.requestTimeoutMs = 5000;
+    try {
+      const reply = await live.post(director, "{ subjects { code label degree parentCode } }");
+      expect(reply.status).toBe(400);
+      expect(reply.body.data ?? null).toBeNull();
+      expect(reply.body.errors![0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "MAX_RESPONSE_BYTES", maxBytes: 2000 });
+      expect(reply.text.length).toBeLessThan(2000);
+      const small = await live.post(director, "{ me { login } }");
+      expect(small.body).toEqual({ data: { me: { login: "director.moulin" } } });
+    } finally {
+      h.config.requestTimeoutMs = 1;
+    }
+  });
+});
+
+describe.each([
+  ["memory", undefined],
+  ["Redis", REDIS_URL],
+])("rate limits weighted by cost (R16), %s store", (_store, redisUrl) => {
+  const keyPrefix = `livret-test:${process.pid}:${Date.now()}:${_store}`;
+  afterAll(async () => {
+    if (!redisUrl) return;
+    const redis = new Redis(redisUrl);
+    const keys = await redis.keys(`${keyPrefix}*`);
+    if (keys.length) await redis.del(...keys);
+    await redis.quit();
+  });
+
+  it("refuses a key over its budget with TOO_MANY_REQUESTS and Retry-After; other keys are unaffected", async () => {
+    const limits = createRateLimits({ redisUrl, windowSeconds: 30, accountPoints: 100, addressPoints: 1000 }, { keyPrefix });
+    try {
+      await limits.charge("account", "u1", 60);
+      await limits.charge("account", "u1", 40);
+      const refusal = await limits.charge("account", "u1", 1).then(() => null, (e) => e);
+      expect(refusal).toBeInstanceOf(RateLimited);
+      expect(refusal.extensions.code).toBe("TOO_MANY_REQUESTS");
+      expect(refusal.retryAfterSeconds).toBeGreaterThan(0);
+      expect(refusal.retryAfterSeconds).toBeLessThanOrEqual(30);
+      await expect(limits.charge("account", "u2", 100)).resolves.toBeUndefined();
+      await expect(limits.charge("address", "u1", 500)).resolves.toBeUndefined();
+    } finally {
+      await limits.close();
+    }
+  });
+
+  it("answers an operation over the account's budget with HTTP 429 and Retry-After", async () => {
+    const limits = createRateLimits({ redisUrl, windowSeconds: 30, accountPoints: 50, addressPoints: 1e9 }, { keyPrefix: `${keyPrefix}:http` });
+    const h = await createHarness(`rate_limits_${_store.toLowerCase()}`);
+    h.deps.rateLimits = limits;
+    const live = await startServer(h);
+    try {
+      const token = await h.token("director.moulin");
+      const cheap = await live.post(token, "{ me { login } }");
+      expect(cheap.status).toBe(200);
+      // Cost 1 + 60 × 1 + 1 = 62, more than the 50 points of the window.
+      const costly = await live.post(token, "{ schools(limit: 60) { items { name } } }");
+      expect(costly.status).toBe(429);
+      expect(Number(costly.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(costly.body.errors![0].extensions?.code).toBe("TOO_MANY_REQUESTS");
+      expect(costly.body.data ?? null).toBeNull();
+      const other = await live.post(await h.token("head.hugo"), "{ me { login } }");
+      expect(other.body).toEqual({ data: { me: { login: "head.hugo" } } });
+    } finally {
+      await live.server.stop();
+      await h.close();
+    }
+  });
+});
+
+describe("list bounds are enforced on write (src/common/bounds.ts)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness("write_bounds", { demoReports: true });
+  });
+  afterAll(() => h.close());
+
+  it(`refuses more than ${BOUND.classProgramElementsPerSubject} whole-class program elements in one call, and accepts exactly that many`, async () => {
+    const classId = await h.ids.class(UAI.moulin, 2026, "CP");
+    const periodId = await h.ids.period(UAI.moulin, 2026, "CP", 1);
+    const q = `mutation($c: ID!, $p: ID!, $l: [String!]!) { setClassProgramElements(classId: $c, periodId: $p, subjectCode: "MAT-RAC", labels: $l) { label } }`;
+    const labels = (n: number) => Array.from({ length: n }, (_, i) => `Élément ${i}`);
+    const over = await h.run("director.moulin", q, { c: classId, p: periodId, l: labels(BOUND.classProgramElementsPerSubject + 1) });
+    expect(over.errors?.[0].extensions?.code).toBe("BAD_USER_INPUT");
+    expect(over.errors?.[0].message).toContain(`at most ${BOUND.classProgramElementsPerSubject}`);
+    const exact = await h.data("director.moulin", q, { c: classId, p: periodId, l: labels(BOUND.classProgramElementsPerSubject) });
+    expect(exact.setClassProgramElements).toHaveLength(BOUND.classProgramElementsPerSubject);
+  });
+
+  it("states each list's bound in the schema's description", () => {
+    const field = h.schema.getType("ReportEntry") as import("graphql").GraphQLObjectType;
+    expect(field.getFields().programElements.description).toContain(`At most ${BOUND.classProgramElementsPerSubject + BOUND.pupilProgramElementsPerEntry} items`);
+  });
+});
