@@ -45,6 +45,8 @@ export interface Config {
   };
   /** On SIGTERM, how long /readyz answers 503 before the listener closes, so load balancers stop sending. */
   shutdownDelayMs: number;
+  /** How long a caller resolved from a token is reused (0: looked up on every request). */
+  callerCacheMs: number;
 }
 
 /** The default cost budget of one operation (calibrated on operations/*.graphql over a 900-pupil school). */
@@ -122,5 +124,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       addressPoints: intFromEnv(env, "RATE_LIMIT_ADDRESS_POINTS", DEFAULT_MAX_COST * 100),
     },
     shutdownDelayMs: intFromEnv(env, "SHUTDOWN_DELAY_MS", production ? 5000 : 0, 0),
+    callerCacheMs: intFromEnv(env, "CALLER_CACHE_MS", 5000, 0),
   };
 }
