@@ -4,9 +4,11 @@
  */
 import "reflect-metadata";
 import { benchPermissions } from "./bench/permissions";
+import { benchLimits } from "./bench/limits";
 
 const SECTIONS: Record<string, { about: string; run: (args: string[]) => Promise<void> }> = {
   permissions: { about: "what the permission layer costs on a 1,000-row list", run: () => benchPermissions() },
+  limits: { about: "the heaviest requests the limits accept on a 900-pupil school: time, heap, answer size", run: () => benchLimits() },
 };
 
 async function main(argv: string[]): Promise<void> {

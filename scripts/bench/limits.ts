@@ -1,0 +1,96 @@
+/**
+ * `npm run bench -- limits`: what the heaviest requests the limits accept cost on the generated 900-pupil
+ * collège (scripts/support/school-900.ts), in-process on SQLite: each front-end operation of operations/ and
+ * the heaviest shapes found under the cost budget, with time (median), peak heap growth and answer size, against
+ * the limits the README states (REQUEST_TIMEOUT_MS, MAX_RESPONSE_BYTES). Printed, never enforced.
+ */
+import "reflect-metadata";
+import fs from "node:fs";
+import path from "node:path";
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { getOperationAST, parse } from "graphql";
+import { openDatabase } from "../../src/db/data-source";
+import { buildLivretSchema } from "../../src/schema";
+import { createContext } from "../../src/common/context";
+import { fixedClock } from "../../src/common/clock";
+import { currentSchoolYear } from "../../src/common/school-year";
+import { loadPrincipal } from "../../src/auth/principal";
+import { createApollo } from "../../src/http/server";
+import { DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config";
+import { createTokenVerifier } from "../../src/auth/tokens";
+import { estimateCost } from "../../src/http/limits";
+import { projectRoot } from "../../src/common/project-root";
+import { loadSchool900, SCHOOL_900 } from "../support/school-900";
+
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 5);
+const clock = fixedClock("2026-11-28T10:00:00Z");
+
+export async function benchLimits(): Promise<void> {
+  const config = loadConfig({ NODE_ENV: "test", JWT_SECRET: DEVELOPMENT_JWT_SECRET } as NodeJS.ProcessEnv);
+  // The bench measures the work, so the answer cap and deadline only report; rate limits are out of the way.
+  const measured = { ...config, maxResponseBytes: Number.MAX_SAFE_INTEGER, requestTimeoutMs: 600_000, rateLimit: { ...config.rateLimit, accountPoints: 1e12, addressPoints: 1e12 } };
+  const db = await openDatabase({ type: "better-sqlite3", database: ":memory:" });
+  const loadStart = performance.now();
+  const reports = await loadSchool900(db.dataSource);
+  console.log(`900-pupil school generated: ${reports} reports in ${((performance.now() - loadStart) / 1000).toFixed(1)} s`);
+  const schema = await buildLivretSchema();
+  const apollo = createApollo({ config: measured, schema, dataSource: db.dataSource, clock, verifier: createTokenVerifier(config.jwt) });
+  await apollo.start();
+  const id = async (sql: string, params: unknown[]) => String(((await db.dataSource.query(sql, params)) as Array<{ id: number }>)[0].id);
+  const schoolId = await id("SELECT id FROM school WHERE uai = ?", [SCHOOL_900.uai]);
+  const classId = await id("SELECT id FROM school_class WHERE schoolId = ? AND code = '6A'", [schoolId]);
+  const periodId = await id("SELECT p.id FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId WHERE c.id = ? AND p.position = 1", [classId]);
+  const op = (name: string) => fs.readFileSync(path.join(projectRoot(), "operations", `${name}.graphql`), "utf8");
+  const classReports = `school(id: "${schoolId}") { classes { periodicReports(periodId: "${periodId}") { id status entries { subject { code } positioning appreciation } } } }`;
+  const aliased = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
+  const cases: Array<[string, string, string, Record<string, unknown>]> = [
+    ["teacher class dashboard", SCHOOL_900.teacher, op("teacher-class-dashboard"), { classId, periodId }],
+    ["director school dashboard", SCHOOL_900.head, op("director-school-dashboard"), { schoolId }],
+    ["guardian record", SCHOOL_900.guardian, op("guardian-record"), {}],
+    ["DASEN academy", SCHOOL_900.dasen, op("dasen-academy"), {}],
+    ["me", SCHOOL_900.head, op("me"), {}],
+    ["pupil search", SCHOOL_900.head, op("pupil-search"), { schoolId, name: "Eleve0" }],
+    ["3 aliases of the school's class reports with entries", SCHOOL_900.head, aliased(3, classReports), {}],
+    ["heaviest accepted: 12 aliases of the same (just under MAX_QUERY_COST)", SCHOOL_900.head, aliased(12, classReports), {}],
+  ];
+  const rows: string[] = [];
+  let worst = { name: "", ms: 0, heapMb: 0, bytes: 0 };
+  for (const [name, login, query, variables] of cases) {
+    const doc = parse(query);
+    const cost = estimateCost(schema, doc, getOperationAST(doc)!, variables);
+    const principal = await loadPrincipal(db.dataSource.manager, login, currentSchoolYear(clock));
+    const times: number[] = [];
+    let bytes = 0;
+    let heapMb = 0;
+    let refused = "";
+    for (let run = 0; run < RUNS + 1; run++) {
+      global.gc?.();
+      const heapBefore = process.memoryUsage().heapUsed;
+      let peak = heapBefore;
+      const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 5);
+      const started = performance.now();
+      const response = await apollo.executeOperation({ query, variables }, { contextValue: createContext({ requestId: randomUUID(), principal, dataSource: db.dataSource, clock }) });
+      const ms = performance.now() - started;
+      clearInterval(sampler);
+      peak = Math.max(peak, process.memoryUsage().heapUsed);
+      if (response.body.kind !== "single") throw new Error("incremental response");
+      const result = response.body.singleResult;
+      if (result.errors?.length) refused = String(result.errors[0].extensions?.code);
+      bytes = Buffer.byteLength(JSON.stringify(result));
+      if (run > 0) times.push(ms); // the first run warms the statement cache
+      heapMb = Math.max(heapMb, (peak - heapBefore) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    const ms = times[Math.floor(times.length / 2)];
+    rows.push(`${name.padEnd(72)} cost ${String(cost).padStart(9)}  ${refused ? `REFUSED ${refused}` : `${ms.toFixed(0).padStart(5)} ms  heap +${heapMb.toFixed(0).padStart(4)} MB  ${(bytes / 1e3).toFixed(0).padStart(6)} kB`}`);
+    if (!refused && ms > worst.ms) worst = { name, ms, heapMb, bytes };
+  }
+  console.log(rows.join("\n"));
+  console.log(`\nbudget MAX_QUERY_COST ${config.maxCost}; worst accepted request: ${worst.name}`);
+  console.log(`  time ${worst.ms.toFixed(0)} ms (limit REQUEST_TIMEOUT_MS ${config.requestTimeoutMs}: ${worst.ms < config.requestTimeoutMs ? "within" : "OVER"})`);
+  console.log(`  answer ${(worst.bytes / 1e6).toFixed(2)} MB (limit MAX_RESPONSE_BYTES ${config.maxResponseBytes / 1e6} MB: ${worst.bytes < config.maxResponseBytes ? "within" : "OVER"})`);
+  console.log(`  peak heap growth ${worst.heapMb.toFixed(0)} MB (target: under 256 MB)`);
+  await apollo.stop();
+  await db.dataSource.destroy();
+}
