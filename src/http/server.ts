@@ -21,6 +21,7 @@ import { TokenVerifier } from "../auth/tokens";
 import { formatError } from "./format-error";
 import { costLimitPlugin } from "./limits";
 import { auditRecordReadsPlugin } from "./audit-reads";
+import { importRoute } from "../modules/import/import.http";
 
 export interface ServerDeps {
   config: Config;
@@ -124,6 +125,7 @@ export async function createServer(deps: ServerDeps): Promise<RunningServer> {
       },
     }),
   );
+  app.post("/imports/lsu", importRoute({ deps, authenticate: (header) => authenticate(deps, header) }));
   // Body too large or not JSON: a plain 4xx, never a stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
