@@ -28,6 +28,8 @@ export interface Config {
   maxCost: number;
   /** On SIGTERM, how long /readyz answers 503 before the listener closes, so load balancers stop sending. */
   shutdownDelayMs: number;
+  /** How long a caller resolved from a token is reused (0: looked up on every request). */
+  callerCacheMs: number;
 }
 
 /** A secret that only development uses; production refuses to start with it. */
@@ -89,5 +91,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),
     maxCost: intFromEnv(env, "MAX_QUERY_COST", 5000),
     shutdownDelayMs: intFromEnv(env, "SHUTDOWN_DELAY_MS", production ? 5000 : 0, 0),
+    callerCacheMs: intFromEnv(env, "CALLER_CACHE_MS", 5000, 0),
   };
 }

@@ -1,10 +1,5 @@
-import { EntityManager, In } from "typeorm";
+import { EntityManager } from "typeorm";
 import { AccountKind, Degree, Role } from "../common/domain";
-import { Account } from "../modules/account/account.entity";
-import { RoleAssignment } from "../modules/account/role-assignment.entity";
-import { TeachingAssignment } from "../modules/account/teaching-assignment.entity";
-import { StudentGuardian } from "../modules/account/student-guardian.entity";
-import { School } from "../modules/school/school.entity";
 
 /** What a teacher teaches this year: subject codes per class and per group. */
 export interface Teaching {
@@ -16,7 +11,7 @@ export interface Teaching {
 
 /**
  * The caller, as the database describes them (roles never come from token claims).
- * Loaded once per request with a fixed number of statements.
+ * Loaded with two statements; the HTTP layer keeps it per token for a few seconds (caller-cache.ts).
  */
 export interface Principal {
   accountId: number;
@@ -37,51 +32,85 @@ export interface Principal {
   educonnectActive: boolean;
 }
 
+interface GrantRow {
+  accountId: number | string;
+  kind: AccountKind;
+  educonnectActive: number | boolean | string;
+  role: Role | null;
+  schoolId: number | string | null;
+  academyId: number | string | null;
+  degree: Degree | null;
+}
+
+const num = (v: number | string) => Number(v);
+
+/**
+ * Two statements, raw rows (this runs on every request the caller cache misses): the account with its
+ * role grants and each granted school's degree, then either this year's teaching assignments (staff) or
+ * the children (guardians).
+ */
 export async function loadPrincipal(em: EntityManager, login: string, schoolYear: number): Promise<Principal | null> {
-  const account = await em.findOne(Account, { where: { login } });
-  if (!account) return null;
-  if (account.kind === AccountKind.GUARDIAN) {
-    const links = await em.find(StudentGuardian, { where: { guardianAccountId: account.id }, select: { studentId: true } });
+  const rows: GrantRow[] = await em.query(
+    `SELECT a.id AS accountId, a.kind AS kind, a.educonnectActive AS educonnectActive,
+            r.role AS role, r.schoolId AS schoolId, r.academyId AS academyId, s.degree AS degree
+       FROM account a
+       LEFT JOIN role_assignment r ON r.accountId = a.id
+       LEFT JOIN school s ON s.id = r.schoolId
+      WHERE a.login = ?
+      ORDER BY r.id`,
+    [login],
+  );
+  if (!rows.length) return null;
+  const accountId = num(rows[0].accountId);
+  const kind = rows[0].kind;
+  if (kind === AccountKind.GUARDIAN) {
+    const links: Array<{ studentId: number | string }> = await em.query("SELECT studentId FROM student_guardian WHERE guardianAccountId = ?", [accountId]);
     return {
-      ...emptyPrincipal(account),
-      guardianStudentIds: links.map((l) => l.studentId),
-      educonnectActive: account.educonnectActive,
+      ...emptyPrincipal(accountId, kind),
+      guardianStudentIds: links.map((l) => num(l.studentId)),
+      educonnectActive: rows[0].educonnectActive === true || Number(rows[0].educonnectActive) === 1,
     };
   }
-  const [grants, assignments] = await Promise.all([
-    em.find(RoleAssignment, { where: { accountId: account.id } }),
-    em.find(TeachingAssignment, { where: { accountId: account.id, schoolYear } }),
-  ]);
+  const assignments: Array<{ classId: number | string | null; groupId: number | string | null; subjectCode: string }> = await em.query(
+    "SELECT classId, groupId, subjectCode FROM teaching_assignment WHERE accountId = ? AND schoolYear = ?",
+    [accountId, schoolYear],
+  );
+  const grants = rows
+    .filter((r) => r.role !== null)
+    .map((r) => ({
+      role: r.role as Role,
+      schoolId: r.schoolId === null ? null : num(r.schoolId),
+      academyId: r.academyId === null ? null : num(r.academyId),
+      degree: r.degree,
+    }));
   const schoolIdsOf = (...roles: Role[]) =>
     unique(grants.filter((g) => roles.includes(g.role) && g.schoolId !== null).map((g) => g.schoolId as number));
-  const leadSchoolIds = schoolIdsOf(Role.DIRECTOR, Role.HEAD);
   // A HEAD grant only counts on a SECOND-degree school, a DIRECTOR grant on a FIRST-degree one.
-  const leadSchools = leadSchoolIds.length ? await em.find(School, { where: { id: In(leadSchoolIds) } }) : [];
-  const validLead = leadSchools.filter((s) =>
-    grants.some((g) => g.schoolId === s.id && g.role === (s.degree === Degree.FIRST ? Role.DIRECTOR : Role.HEAD)),
+  const validLead = grants.filter(
+    (g) => g.schoolId !== null && g.degree !== null && g.role === (g.degree === Degree.FIRST ? Role.DIRECTOR : g.degree === Degree.SECOND ? Role.HEAD : null),
   );
   const teaching: Teaching = { classIds: [], groupIds: [], subjectsByClass: new Map(), subjectsByGroup: new Map() };
   for (const a of assignments) {
-    if (a.classId !== null) addTo(teaching.subjectsByClass, a.classId, a.subjectCode);
-    if (a.groupId !== null) addTo(teaching.subjectsByGroup, a.groupId, a.subjectCode);
+    if (a.classId !== null) addTo(teaching.subjectsByClass, num(a.classId), a.subjectCode);
+    if (a.groupId !== null) addTo(teaching.subjectsByGroup, num(a.groupId), a.subjectCode);
   }
   teaching.classIds = [...teaching.subjectsByClass.keys()];
   teaching.groupIds = [...teaching.subjectsByGroup.keys()];
   return {
-    ...emptyPrincipal(account),
+    ...emptyPrincipal(accountId, kind),
     roles: new Set(grants.map((g) => g.role)),
-    leadSchoolIds: validLead.map((s) => s.id),
-    headSchoolIds: validLead.filter((s) => s.degree === Degree.SECOND).map((s) => s.id),
+    leadSchoolIds: unique(validLead.map((g) => g.schoolId as number)),
+    headSchoolIds: unique(validLead.filter((g) => g.degree === Degree.SECOND).map((g) => g.schoolId as number)),
     teacherSchoolIds: schoolIdsOf(Role.TEACHER),
     dasenAcademyIds: unique(grants.filter((g) => g.role === Role.DASEN && g.academyId !== null).map((g) => g.academyId as number)),
     teaching,
   };
 }
 
-function emptyPrincipal(account: Account): Principal {
+function emptyPrincipal(accountId: number, kind: AccountKind): Principal {
   return {
-    accountId: account.id,
-    kind: account.kind,
+    accountId,
+    kind,
     roles: new Set(),
     leadSchoolIds: [],
     headSchoolIds: [],

@@ -8,7 +8,8 @@ let director: string;
 let log: jest.SpyInstance;
 
 beforeAll(async () => {
-  h = await createHarness("http_masking");
+  // No caller cache: authentication must reach the database on every request here (test/auth/caller-cache.test.ts covers the cache).
+  h = await createHarness("http_masking", { config: { callerCacheMs: 0 } });
   live = await startServer(h);
   director = await h.token("director.moulin");
 });

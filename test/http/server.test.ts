@@ -10,7 +10,8 @@ let live: LiveServer;
 let director: string;
 
 beforeAll(async () => {
-  h = await createHarness("http_server", { config: { corsOrigins: [FRONT_END] } });
+  // No caller cache: the demand-control cases compare against what authenticating costs on every request.
+  h = await createHarness("http_server", { config: { corsOrigins: [FRONT_END], callerCacheMs: 0 } });
   live = await startServer(h);
   director = await h.token("director.moulin");
 });

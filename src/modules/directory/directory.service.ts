@@ -18,6 +18,7 @@ import { TeachingAssignment } from "../account/teaching-assignment.entity";
 import { StudentGuardian } from "../account/student-guardian.entity";
 import { recordAudit } from "../audit/audit.service";
 import { searchKey } from "../student/search-key";
+import { invalidateCallers } from "../../auth/caller-cache";
 import { DirectoryFile, DirectoryFileError } from "./directory.format";
 import { LineLocator, parseDirectoryText, ProblemList, validateDirectory } from "./directory.validate";
 
@@ -34,7 +35,10 @@ export interface LoadSummary {
 export async function loadDirectoryText(dataSource: DataSource, text: string): Promise<LoadSummary> {
   const { data, locator } = parseDirectoryText(text);
   const file = validateDirectory(data, locator);
-  return dataSource.transaction((em) => new DirectoryLoad(em, file, locator).run());
+  const summary = await dataSource.transaction((em) => new DirectoryLoad(em, file, locator).run());
+  // Roles, assignments, guardian links or EduConnect may have changed: cached callers are reloaded.
+  invalidateCallers();
+  return summary;
 }
 
 class DirectoryLoad {
