@@ -57,6 +57,13 @@ export interface ImportOptions {
 }
 
 const RULE = "R-PUB-10";
+
+/** Multi-row INSERT without reading generated values back (ids are read by natural key where needed). */
+async function bulkInsert<T extends object>(tx: EntityManager, target: new () => T, rows: Array<Partial<T>>, size = 500): Promise<void> {
+  for (const part of chunks(rows, size)) {
+    if (part.length) await tx.createQueryBuilder().insert().into(target).values(part as never).updateEntity(false).execute();
+  }
+}
 const WRITE_CHUNK = 200;
 
 /** Hashes and counts the bytes while they stream to the parser. */
@@ -390,7 +397,8 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
   const accepted = periodic.filter((p) => !p.rejected);
   const reportIds = new Map<Planned, number>();
   for (const [i, part] of chunks(accepted, WRITE_CHUNK).entries()) {
-    await tx.insert(
+    await bulkInsert(
+      tx,
       PeriodicReport,
       part.map((p) => ({
         studentId: p.studentId!,
@@ -462,7 +470,8 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
     }
     const acceptedCycle = cycle.filter((p) => !p.rejected);
     for (const part of chunks(acceptedCycle, WRITE_CHUNK)) {
-      await tx.insert(
+      await bulkInsert(
+        tx,
         CycleReport,
         part.map((p) => ({
           studentId: p.studentId!,
@@ -487,7 +496,7 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
       const byKey = new Map(rows.map((r) => [`${r.studentId}:${r.cycle}`, r.id]));
       for (const p of part) cycleIds.set(p, byKey.get(`${p.studentId}:${p.report.cycle}`)!);
       const components = part.flatMap((p) => p.report.components.map((c) => ({ cycleReportId: cycleIds.get(p)!, code: c.code, level: c.level })));
-      for (const c of chunks(components, 500)) await tx.insert(CycleReportComponent, c);
+      await bulkInsert(tx, CycleReportComponent, components);
     }
   }
 
@@ -506,7 +515,7 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
     cycleReportId: p.rejected ? null : (cycleIds.get(p) ?? null),
     messages: JSON.stringify(p.messages),
   }));
-  for (const part of chunks(outcomes, WRITE_CHUNK)) await tx.insert(ImportOutcome, part);
+  await bulkInsert(tx, ImportOutcome, outcomes, WRITE_CHUNK);
   const counts = {
     importedCount: outcomes.filter((o) => o.outcome === "IMPORTED").length,
     warningCount: outcomes.filter((o) => o.outcome === "IMPORTED_WITH_WARNINGS").length,
@@ -521,7 +530,7 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
     ...[...reportIds].map(([p, id]) => ({ entityType: "PeriodicReport", entityId: String(id), studentId: p.studentId })),
     ...[...cycleIds].map(([p, id]) => ({ entityType: "CycleReport", entityId: String(id), studentId: p.studentId })),
   ].map((e) => ({ ...e, actorAccountId: accountId, action: "IMPORT_REPORT", schoolId: school.id, requestId: ctx.requestId, details: JSON.stringify({ batchId }) }));
-  for (const part of chunks(events, WRITE_CHUNK)) await tx.insert(AuditEvent, part);
+  await bulkInsert(tx, AuditEvent, events as Array<Partial<AuditEvent>>, WRITE_CHUNK);
   return tx.findOneOrFail(ImportBatch, { where: { id: batchId } });
 }
 
@@ -536,7 +545,7 @@ async function writePeriodicParts(tx: EntityManager, part: Planned[], reportIds:
       appreciation: e.appreciation,
     })),
   );
-  for (const c of chunks(entries, 500)) await tx.insert(ReportEntry, c);
+  await bulkInsert(tx, ReportEntry, entries);
   const ids = [...reportIds.values()];
   const entryRows = await tx.find(ReportEntry, { select: { id: true, reportId: true, subjectCode: true }, where: { reportId: In(part.map((p) => reportIds.get(p)!)) } });
   void ids;
@@ -569,7 +578,7 @@ async function writePeriodicParts(tx: EntityManager, part: Planned[], reportIds:
     [ReportSupportMeasure, measures],
     [ReportDigitalSkill, skills],
   ] as const) {
-    for (const c of chunks(rows as unknown[], 500)) await tx.insert(target, c as never);
+    await bulkInsert(tx, target as new () => object, rows as object[]);
   }
 }
 
