@@ -6,6 +6,7 @@ import { SchoolClass } from "../modules/class/school-class.entity";
 import { TeachingGroup } from "../modules/class/teaching-group.entity";
 import { Student } from "../modules/student/student.entity";
 import { Enrolment } from "../modules/student/enrolment.entity";
+import { StudentSearchKey } from "../modules/student/student-search-key.entity";
 import { GroupMembership } from "../modules/student/group-membership.entity";
 import { Account } from "../modules/account/account.entity";
 import { RoleAssignment } from "../modules/account/role-assignment.entity";
@@ -42,6 +43,7 @@ export const ENTITIES = [
   TeachingGroup,
   Student,
   Enrolment,
+  StudentSearchKey,
   GroupMembership,
   Account,
   RoleAssignment,

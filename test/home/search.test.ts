@@ -1,10 +1,14 @@
+import fs from "node:fs";
 import { createContext } from "../../src/common/context";
+import { DEMO_DIRECTORY_FILE } from "../../src/common/project-root";
+import { StudentSearchKeys1765100000000 } from "../../migrations/1765100000000-student-search-keys";
 import { loadPrincipal } from "../../src/auth/principal";
 import { loadDirectoryText } from "../../src/modules/directory/directory.service";
 import { searchQuery, searchWords } from "../../src/modules/home/student-search";
 import { searchKey } from "../../src/modules/student/search-key";
 import { AttestationsSearch1764600000000 } from "../../migrations/1764600000000-attestations-search";
 import { Student } from "../../src/modules/student/student.entity";
+import { StudentSearchKey } from "../../src/modules/student/student-search-key.entity";
 import { openTestDatabase } from "../support/test-database";
 import { createHarness, Harness, onlyError, UAI } from "../support/harness";
 
@@ -170,17 +174,22 @@ describe("pupil search (R-SEED-14)", () => {
     }
     // A name that holds them is still found by them.
     const zoe = Number(await h.ids.student("1000000101A"));
-    await h.db.dataSource.getRepository(Student).update({ id: zoe }, { searchSurname: "le_100%\\x" });
+    // The stored search form lives on the pupil and in the search keys; both are written, as the loader would.
+    const setSearchSurname = async (from: string, to: string) => {
+      await h.db.dataSource.getRepository(Student).update({ id: zoe }, { searchSurname: to });
+      await h.db.dataSource.query("UPDATE student_search_key SET searchKey = ? WHERE studentId = ? AND searchKey = ?", [to, zoe, from]);
+    };
+    await setSearchSurname("lemaitre", "le_100%\\x");
     try {
       expect(await names("director.moulin", UAI.moulin, "le_100%\\")).toEqual(["Zoé Lemaître"]);
       expect(await names("director.moulin", UAI.moulin, "le_1")).toEqual(["Zoé Lemaître"]);
     } finally {
-      await h.db.dataSource.getRepository(Student).update({ id: zoe }, { searchSurname: "lemaitre" });
+      await setSearchSurname("le_100%\\x", "lemaitre");
     }
   });
 
-  it("R-SEED-14: the name test is served by IDX_student_search, not by a scan of the student table", async () => {
-    // Enough other pupils for the planner to cost plans as on a real database.
+  it("R-SEED-14: the name test seeks student_search_key by school, year and prefix; no table is scanned", async () => {
+    // Enough other pupils, here and in another school and year, for the planner to cost plans as on a real database.
     const others = Array.from({ length: 400 }, (_, i) => ({
       ine: `9${String(i).padStart(9, "0")}Z`,
       surname: `Autre${i}`,
@@ -189,27 +198,35 @@ describe("pupil search (R-SEED-14)", () => {
       searchFirstName: `eleve${i}`,
     }));
     await h.db.dataSource.getRepository(Student).insert(others);
+    const moulin = Number(await h.ids.school(UAI.moulin));
+    const hugo = Number(await h.ids.school(UAI.hugo));
+    const stored: Array<{ id: number }> = await h.db.dataSource.query("SELECT id FROM student WHERE ine LIKE '9%Z'");
+    const keys = stored.flatMap(({ id }, i) =>
+      [`autre${i}`, `eleve${i}`, `durand${i}`].map((searchKey) => ({ schoolId: i % 2 ? moulin : hugo, schoolYear: 2024 + (i % 3), searchKey, studentId: Number(id) })),
+    );
+    for (let i = 0; i < keys.length; i += 200) await h.db.dataSource.getRepository(StudentSearchKey).insert(keys.slice(i, i + 200));
     const mysql = h.db.config.type === "mysql";
-    await h.db.dataSource.query(mysql ? "ANALYZE TABLE student" : "ANALYZE");
+    await h.db.dataSource.query(mysql ? "ANALYZE TABLE student, student_search_key" : "ANALYZE");
 
     const principal = await loadPrincipal(h.db.dataSource.manager, "director.moulin", 2026);
     const ctx = createContext({ requestId: "plan", principal, dataSource: h.db.dataSource, clock: h.clock });
     for (const words of [["durand"], ["dur", "elo"], ["eloise"]]) {
-      const [sql, params] = searchQuery(ctx, Number(await h.ids.school(UAI.moulin)), words).offset(0).limit(20).getQueryAndParameters();
+      const [sql, params] = searchQuery(ctx, moulin, words).offset(0).limit(20).getQueryAndParameters();
       if (mysql) {
         const plan: Array<{ table: string; type: string; key: string | null }> = await h.db.dataSource.query(`EXPLAIN ${sql}`, params);
-        const onStudent = plan.filter((row) => ["s", "n", "f"].includes(row.table));
-        // The surname part seeks a range of the index; the first-name part scans the index alone.
-        expect(plan).toContainEqual(expect.objectContaining({ table: "n", type: "range", key: "IDX_student_search" }));
-        expect(plan).toContainEqual(expect.objectContaining({ table: "f", type: "index", key: "IDX_student_search" }));
-        expect(onStudent.filter((row) => row.type === "ALL")).toEqual([]);
+        // The keys: a range of the primary key (schoolId, schoolYear, searchKey…); the pupils: by primary key.
+        expect(plan).toContainEqual(expect.objectContaining({ table: "k", type: "range", key: "PRIMARY" }));
+        expect(plan).toContainEqual(expect.objectContaining({ table: "s", type: "eq_ref", key: "PRIMARY" }));
+        expect(plan.filter((row) => row.type === "ALL" && !/^<derived/.test(row.table))).toEqual([]);
       } else {
         const plan: Array<{ detail: string }> = await h.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params);
         const details = plan.map((row) => row.detail);
-        expect(details).toContainEqual(expect.stringMatching(/^SEARCH n USING COVERING INDEX IDX_student_search \(searchSurname>\? AND searchSurname<\?\)/));
-        expect(details).toContainEqual(expect.stringMatching(/USING (COVERING )?INDEX IDX_student_search/));
-        // No plain scan of the student table under any alias.
-        expect(details.filter((d) => /^SCAN (s|n|f)$/.test(d))).toEqual([]);
+        expect(details).toContainEqual(
+          expect.stringMatching(/^SEARCH k USING (COVERING )?INDEX \S+ \(schoolId=\? AND schoolYear=\? AND searchKey>\? AND searchKey<\?\)/),
+        );
+        expect(details).toContainEqual(expect.stringMatching(/^SEARCH s USING INTEGER PRIMARY KEY/));
+        // No plain scan of any table.
+        expect(details.filter((d) => /^SCAN (s|k|sr|sc|scr|sa)\b(?! USING)/.test(d))).toEqual([]);
       }
     }
     // The plan's answer is the API's.
@@ -238,5 +255,55 @@ describe("migration 1764600000000 (R-SEED-14)", () => {
     } finally {
       await db.close();
     }
+  });
+});
+
+describe("search keys follow the directory (R-SEED-14)", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness("search_keys", { demoReports: true });
+  });
+  afterAll(() => h.close());
+
+  const keysOf = async (ine: string) =>
+    (
+      await h.db.dataSource.query(
+        "SELECT k.schoolYear, k.searchKey FROM student_search_key k JOIN student s ON s.id = k.studentId WHERE s.ine = ? ORDER BY k.schoolYear, k.searchKey",
+        [ine],
+      )
+    ).map((r: { schoolYear: number | string; searchKey: string }) => `${Number(r.schoolYear)}:${r.searchKey}`);
+
+  it("R-SEED-14: a pupil renamed or newly enrolled by a load is found under the new name only; an unchanged reload writes no key", async () => {
+    // Éloïse Durand (1000000004D) is enrolled at the École Jean Moulin in 2026.
+    expect(await keysOf("1000000004D")).toContain("2026:durand");
+    const demo = JSON.parse(fs.readFileSync(DEMO_DIRECTORY_FILE(), "utf8"));
+    const original = demo.pupils.find((p: { ine: string }) => p.ine === "1000000004D");
+    await loadDirectoryText(h.db.dataSource, JSON.stringify({ format: "livret-directory/1", pupils: [{ ...original, surname: "Du Bellay" }] }));
+    expect(await keysOf("1000000004D")).not.toContain("2026:durand");
+    expect(await keysOf("1000000004D")).toContain("2026:du bellay");
+
+    h.db.logger.reset(true);
+    await loadDirectoryText(h.db.dataSource, JSON.stringify({ format: "livret-directory/1", pupils: [{ ...original, surname: "Du Bellay" }] }));
+    expect(h.db.logger.recent.filter((q) => /student_search_key/.test(q))).toEqual([]);
+  });
+
+  it("migration 1765100000000 fills the keys of the enrolments already there, and can run again", async () => {
+    const before = await h.db.dataSource.query("SELECT schoolId, schoolYear, searchKey, studentId FROM student_search_key ORDER BY schoolId, schoolYear, searchKey, studentId");
+    expect(before.length).toBeGreaterThan(20);
+    const migration = new StudentSearchKeys1765100000000();
+    const runner = h.db.dataSource.createQueryRunner();
+    try {
+      await migration.down(runner);
+      await migration.up(runner);
+      // Interrupted after the table was made and partly filled: running it again completes it, with no duplicate.
+      await runner.query("DELETE FROM student_search_key WHERE schoolYear = 2026");
+      await migration.up(runner);
+    } finally {
+      await runner.release();
+    }
+    const after = await h.db.dataSource.query("SELECT schoolId, schoolYear, searchKey, studentId FROM student_search_key ORDER BY schoolId, schoolYear, searchKey, studentId");
+    expect(after).toEqual(before);
+    const pending = await h.db.dataSource.driver.createSchemaBuilder().log();
+    expect(pending.upQueries).toHaveLength(0);
   });
 });

@@ -18,6 +18,7 @@ import { TeachingAssignment } from "../account/teaching-assignment.entity";
 import { StudentGuardian } from "../account/student-guardian.entity";
 import { recordAudit } from "../audit/audit.service";
 import { searchKey } from "../student/search-key";
+import { refreshSearchKeys } from "../student/search-keys";
 import { invalidateCallers } from "../../auth/caller-cache";
 import { DirectoryFile, DirectoryFileError } from "./directory.format";
 import { LineLocator, parseDirectoryText, ProblemList, validateDirectory } from "./directory.validate";
@@ -245,8 +246,11 @@ class DirectoryLoad {
   }
 
   private async loadPupils() {
+    // Pupils created, renamed or newly enrolled: their search keys are rebuilt once, at the end.
+    const searchKeysStale = new Set<number>();
     for (const [i, p] of (this.file.pupils ?? []).entries()) {
       const existing = await this.em.findOne(Student, { where: { ine: p.ine } });
+      const renamed = !existing || existing.searchSurname !== searchKey(p.surname) || existing.searchFirstName !== searchKey(p.firstName);
       const student = await this.upsert("pupils", Student, existing, {
         ine: p.ine,
         surname: p.surname,
@@ -256,6 +260,7 @@ class DirectoryLoad {
         searchFirstName: searchKey(p.firstName),
       });
       this.students.set(p.ine, student);
+      if (renamed) searchKeysStale.add(student.id);
       for (const [j, e] of (p.enrolments ?? []).entries()) {
         const path = ["pupils", i, "enrolments", j];
         const school = await this.school(e.school, [...path, "school"]);
@@ -267,6 +272,7 @@ class DirectoryLoad {
           continue;
         }
         const current = await this.em.findOne(Enrolment, { where: { studentId: student.id, schoolYear: e.schoolYear, schoolId: school.id } });
+        if (!current) searchKeysStale.add(student.id);
         await this.upsert("enrolments", Enrolment, current, {
           studentId: student.id,
           schoolYear: e.schoolYear,
@@ -283,6 +289,7 @@ class DirectoryLoad {
         }
       }
     }
+    await refreshSearchKeys(this.em, searchKeysStale);
   }
 
   private async account(login: string, kind: AccountKind, values: Partial<Account>, path: Array<string | number>) {

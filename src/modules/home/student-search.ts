@@ -29,31 +29,32 @@ export const likePrefix = (word: string) => `${word.replace(/[\\%_]/g, (c) => LI
 const AFTER_ANY = "\u{10FFFF}";
 
 /**
- * The ids of the pupils whose every word starts their surname or first name, as the union of two
- * disjoint parts so that the composite index serves both: (a) pupils whose surname starts with one of
- * the words — a range seek on IDX_student_search's leading column; (b) pupils matched by first name
- * alone — a scan of that (covering) index, never of the table.
+ * The pupils enrolled in this school this year with a name form starting with one of the words: a
+ * range seek on student_search_key's primary key (schoolId, schoolYear, searchKey, …), so the cost
+ * follows the school's size, not the academy's. Every word must start the surname or the first name,
+ * so the matches of any one word hold the answer; the longest word is the most selective. The other
+ * words are checked on the pupil's row.
  *
- * SQLite's LIKE is case-insensitive, so it never seeks a BINARY index: part (a) also states the range
- * itself there (values are stored lowercase, so the range is exact). MariaDB seeks `LIKE 'w%'` as it is;
+ * SQLite's LIKE is case-insensitive, so it never seeks a BINARY index: the range is also stated
+ * itself there (values are stored lowercase, so it is exact). MariaDB seeks `LIKE 'w%'` as it is;
  * its unicode_ci order is not code-point order, so it gets no hand-made range.
  */
-function matchingIds(ctx: Context, words: string[], params: Record<string, unknown>): string {
+function candidateIds(ctx: Context, words: string[], params: Record<string, unknown>): string {
   const sqlite = ctx.dataSource.options.type === "better-sqlite3";
-  const like = (column: string, i: number) => `${column} LIKE :search_w${i} ESCAPE :search_escape`;
-  words.forEach((word, i) => {
-    params[`search_w${i}`] = likePrefix(word);
-    params[`search_lo${i}`] = word;
-    params[`search_hi${i}`] = word + AFTER_ANY;
-  });
-  const surnameSeek = words
-    .map((_, i) => (sqlite ? `(n.searchSurname >= :search_lo${i} AND n.searchSurname < :search_hi${i} AND ${like("n.searchSurname", i)})` : like("n.searchSurname", i)))
-    .join(" OR ");
-  const eachWord = words.map((_, i) => `(${like("n.searchSurname", i)} OR ${like("n.searchFirstName", i)})`).join(" AND ");
-  const firstNameOnly = words.map((_, i) => `${like("f.searchFirstName", i)} AND NOT ${like("f.searchSurname", i)}`).join(" AND ");
-  return `(SELECT n.id AS id FROM student n WHERE (${surnameSeek}) AND ${eachWord}
-           UNION ALL
-           SELECT f.id AS id FROM student f WHERE ${firstNameOnly})`;
+  const seek = words.reduce((best, word) => (word.length > best.length ? word : best), "");
+  params.search_seek = likePrefix(seek);
+  params.search_lo = seek;
+  params.search_hi = seek + AFTER_ANY;
+  const range = `${sqlite ? "k.searchKey >= :search_lo AND k.searchKey < :search_hi AND " : ""}k.searchKey LIKE :search_seek ESCAPE :search_escape`;
+  return `(SELECT DISTINCT k.studentId AS id FROM student_search_key k
+           WHERE k.schoolId = :search_school AND k.schoolYear = :search_year AND ${range})`;
+}
+
+/** Every word starts the pupil's surname or first name (as stored for search). */
+function everyWord(words: string[], params: Record<string, unknown>): string {
+  const like = (column: string, i: number) => `s.${column} LIKE :search_w${i} ESCAPE :search_escape`;
+  words.forEach((word, i) => (params[`search_w${i}`] = likePrefix(word)));
+  return words.map((_, i) => `(${like("searchSurname", i)} OR ${like("searchFirstName", i)})`).join(" AND ");
 }
 
 /**
@@ -66,8 +67,9 @@ export function searchQuery(ctx: Context, schoolId: number, words: string[]): Se
   const qb = ctx.dataSource
     .getRepository(Student)
     .createQueryBuilder("s")
-    .innerJoin(matchingIds(ctx, words, params), "m", "m.id = s.id")
-    .where(
+    .innerJoin(candidateIds(ctx, words, params), "m", "m.id = s.id")
+    .where(everyWord(words, params), params)
+    .andWhere(
       `(EXISTS (SELECT 1 FROM periodic_report sr INNER JOIN school_class sc ON sc.id = sr.classId
                 WHERE sr.studentId = s.id AND sc.schoolId = :search_school AND sc.schoolYear = :search_year)
         OR EXISTS (SELECT 1 FROM cycle_report scr WHERE scr.studentId = s.id AND scr.schoolId = :search_school AND scr.schoolYear = :search_year)
