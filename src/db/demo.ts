@@ -24,7 +24,7 @@ export async function loadDemoData(dataSource: DataSource, clock: Clock = system
   return summary;
 }
 
-/** Class 3B of the demo collège is set to IMPORT: its reports arrive as school software would send them. */
+/** Class 3E of the demo collège is set to IMPORT: its reports arrive as school software would send them. */
 export async function importDemoLsu(dataSource: DataSource, clock: Clock = systemClock): Promise<void> {
   const principal = await loadPrincipal(dataSource.manager, "head.hugo", currentSchoolYear(clock));
   if (!principal) return;
