@@ -103,7 +103,7 @@ function file(): string {
           discipline: d,
           teacher: d,
           positioning: ((pupil + d + period) % 4) + 1,
-          appreciation: `${TEXT.slice(0, 120 + ((pupil * 7 + d) % 50))} (${d})`,
+          appreciation: `${TEXT.slice(0, 150 + ((pupil * 7 + d) % 25))} (${d})`,
           elements: [`Élément ${d}-${period}-a du programme de la discipline`, `Élément ${d}-${period}-b`],
         })),
         parcours: [{ code: "PAR_AVN", text: "Découverte des métiers et rencontre avec des professionnels." }],

@@ -4,7 +4,8 @@ import { GraphQLError } from "graphql";
 import type { Principal } from "../../auth/principal";
 import { createContext } from "../../common/context";
 import { LivretError } from "../../common/errors";
-import type { ServerDeps } from "../../http/server";
+import type { DataSource } from "typeorm";
+import type { Clock } from "../../common/clock";
 import { importLsu } from "./import.service";
 import { toBatchViews } from "./import.view";
 
@@ -28,7 +29,14 @@ const error = (res: Response, status: number, code: string, message: string, ext
  * 201 with the batch; 200 when the same file was already imported (nothing changed); 422 with the
  * structural problems when the file is refused; 401/403/404/413/415 otherwise.
  */
-export function importRoute(args: { deps: ServerDeps; authenticate: (header: string | undefined) => Promise<Principal | null> }) {
+/** What the route needs from the server (declared here so that the module does not import the server). */
+export interface ImportRouteDeps {
+  config: { importMaxBytes: number };
+  dataSource: DataSource;
+  clock: Clock;
+}
+
+export function importRoute(args: { deps: ImportRouteDeps; authenticate: (header: string | undefined) => Promise<Principal | null> }) {
   const { deps } = args;
   return async (req: Request, res: Response) => {
     const drain = () => req.resume();
