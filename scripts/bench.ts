@@ -5,9 +5,11 @@
 import "reflect-metadata";
 import { benchPermissions } from "./bench/permissions";
 import { benchLimits } from "./bench/limits";
+import { benchImport } from "./bench/import";
 
 const SECTIONS: Record<string, { about: string; run: (args: string[]) => Promise<void> }> = {
   permissions: { about: "what the permission layer costs on a 1,000-row list", run: () => benchPermissions() },
+  import: { about: "a 600-pupil collège LSU file (~8 MB) imported on MariaDB: time, statements, peak RSS", run: () => benchImport() },
   limits: { about: "the heaviest requests the limits accept on a 900-pupil school: time, heap, answer size", run: () => benchLimits() },
 };
 

@@ -22,6 +22,8 @@ export interface Config {
   loadDemoData: boolean;
   corsOrigins: string[];
   maxBodyBytes: number;
+  /** Largest LSU XML file POST /imports/lsu accepts. */
+  importMaxBytes: number;
   maxDepth: number;
   maxCost: number;
   maxTokens: number;
@@ -107,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemoData: env.LIVRET_DEMO_DATA ? env.LIVRET_DEMO_DATA === "true" : !production,
     corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
+    importMaxBytes: intFromEnv(env, "IMPORT_MAX_BYTES", 50 * 1024 * 1024),
     maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),
     maxCost: intFromEnv(env, "MAX_QUERY_COST", DEFAULT_MAX_COST),
     maxTokens: intFromEnv(env, "MAX_QUERY_TOKENS", 2000),

@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   const clock = config.today ? fixedClock(config.today) : systemClock;
   const db = await openDatabase(config.database);
   if (config.loadDemoData) {
-    const loaded = await loadDemoDataIfEmpty(db.dataSource);
+    const loaded = await loadDemoDataIfEmpty(db.dataSource, clock);
     if (loaded) console.log("Loaded the demo data (demo/directory.json).");
   }
   const server = await createServer({

@@ -22,6 +22,7 @@ import { HomeResolver } from "./modules/home/home.resolver";
 import { TransferResolver } from "./modules/transfer/transfer.resolver";
 import { CarryOverResolver } from "./modules/carry-over/carry-over.resolver";
 import { ClassReportsResolver, ReportEntryResolver, ReportResolver } from "./modules/report/report.resolver";
+import { ImportResolver } from "./modules/import/import.resolver";
 
 export const RESOLVERS: NonEmptyArray<Function> = [
   SchoolResolver,
@@ -46,6 +47,7 @@ export const RESOLVERS: NonEmptyArray<Function> = [
   HomeResolver,
   TransferResolver,
   CarryOverResolver,
+  ImportResolver,
 ];
 
 export const SCHEMA_FILE = path.join(projectRoot(), "schema.graphql");

@@ -14,6 +14,7 @@ import { attestationRules } from "../modules/attestation/attestation.rules";
 import { homeRules } from "../modules/home/home.rules";
 import { transferRules } from "../modules/transfer/transfer.rules";
 import { carryOverRules } from "../modules/carry-over/carry-over.rules";
+import { importRules } from "../modules/import/import.rules";
 
 /**
  * The one permission map of the graph. Every type and root field is named here (a test walks the
@@ -35,4 +36,5 @@ export const permissions: RuleTree = mergeRuleTrees(
   homeRules,
   transferRules,
   carryOverRules,
+  importRules,
 );

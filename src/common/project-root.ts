@@ -15,3 +15,5 @@ export function projectRoot(): string {
 export const DEMO_DIRECTORY_FILE = () => path.join(projectRoot(), "demo", "directory.json");
 
 export const DEMO_REPORTS_FILE = () => path.join(projectRoot(), "demo", "reports.json");
+/** The demo collège's class 3E receives its reports from this LSU file at first start. */
+export const DEMO_LSU_FILE = () => path.join(projectRoot(), "demo", "lsu-college-victor-hugo-3E.xml");

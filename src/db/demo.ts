@@ -1,20 +1,38 @@
 import fs from "node:fs";
 import { DataSource } from "typeorm";
-import { DEMO_DIRECTORY_FILE, DEMO_REPORTS_FILE } from "../common/project-root";
+import { randomUUID } from "node:crypto";
+import { DEMO_DIRECTORY_FILE, DEMO_LSU_FILE, DEMO_REPORTS_FILE } from "../common/project-root";
+import { Clock, systemClock } from "../common/clock";
+import { createContext } from "../common/context";
+import { currentSchoolYear } from "../common/school-year";
+import { loadPrincipal } from "../auth/principal";
+import { importLsu } from "../modules/import/import.service";
 import { loadDemoReports } from "./demo-reports";
 import { Academy } from "../modules/school/academy.entity";
 import { loadDirectoryText, LoadSummary } from "../modules/directory/directory.service";
 
 /** Loads the demo directory and reports when the database holds no school data yet. Returns null when it did nothing. */
-export async function loadDemoDataIfEmpty(dataSource: DataSource): Promise<LoadSummary | null> {
+export async function loadDemoDataIfEmpty(dataSource: DataSource, clock: Clock = systemClock): Promise<LoadSummary | null> {
   if ((await dataSource.getRepository(Academy).count()) > 0) return null;
-  return loadDemoData(dataSource);
+  return loadDemoData(dataSource, clock);
 }
 
-export async function loadDemoData(dataSource: DataSource): Promise<LoadSummary> {
+export async function loadDemoData(dataSource: DataSource, clock: Clock = systemClock): Promise<LoadSummary> {
   const summary = await loadDirectoryText(dataSource, fs.readFileSync(DEMO_DIRECTORY_FILE(), "utf8"));
   await loadDemoReports(dataSource, fs.readFileSync(DEMO_REPORTS_FILE(), "utf8"));
+  await importDemoLsu(dataSource, clock);
   return summary;
+}
+
+/** Class 3E of the demo collège is set to IMPORT: its reports arrive as school software would send them. */
+export async function importDemoLsu(dataSource: DataSource, clock: Clock = systemClock): Promise<void> {
+  const principal = await loadPrincipal(dataSource.manager, "head.hugo", currentSchoolYear(clock));
+  if (!principal) return;
+  const ctx = createContext({ requestId: randomUUID(), principal, dataSource, clock });
+  const result = await importLsu(ctx, fs.createReadStream(DEMO_LSU_FILE()));
+  if (result.status === "REFUSED" || result.batch.rejectedCount > 0) {
+    console.warn(`The demo LSU file (${DEMO_LSU_FILE()}) was not fully imported: is the school year ${currentSchoolYear(clock)}-${currentSchoolYear(clock) + 1} the demo's (2026-2027)?`);
+  }
 }
 
 /** Logins of the demo personas, in the order the README lists them. */

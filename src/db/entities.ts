@@ -32,6 +32,7 @@ import { PriorYearAmendment } from "../modules/amendment/prior-year-amendment.en
 import { CYCLE_REPORT_ENTITIES } from "../modules/cycle-report/cycle-report.entities";
 import { ATTESTATION_ENTITIES } from "../modules/attestation/attestation.entities";
 import { TRANSFER_ENTITIES } from "../modules/transfer/transfer.entities";
+import { IMPORT_ENTITIES } from "../modules/import/import.entity";
 
 export const ENTITIES = [
   Academy,
@@ -66,4 +67,5 @@ export const ENTITIES = [
   ...CYCLE_REPORT_ENTITIES,
   ...ATTESTATION_ENTITIES,
   ...TRANSFER_ENTITIES,
+  ...IMPORT_ENTITIES,
 ];

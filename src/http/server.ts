@@ -25,6 +25,7 @@ import { createRateLimits, RateLimited, RateLimits } from "./rate-limit";
 import { Deadline, deadlineExceeded, noDeadline } from "../common/deadline";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { auditRecordReadsPlugin } from "./audit-reads";
+import { importRoute } from "../modules/import/import.http";
 
 export interface ServerDeps {
   config: Config;
@@ -218,6 +219,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       },
     }),
   );
+  app.post("/imports/lsu", importRoute({ deps, authenticate: (header) => authenticate(deps, header) }));
   // Body too large or not JSON: a plain 4xx, never a stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // The deadline already answered; what the pipeline tried to send after it is dropped.

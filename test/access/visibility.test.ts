@@ -60,7 +60,7 @@ describe("what each persona sees", () => {
     expect(teacher.school.classes.map((c: { code: string }) => c.code)).toEqual(["4A", "5A", "6A"]);
     expect(teacher.school.groups).toEqual([]);
     const head = await h.data("head.hugo", query, { id });
-    expect(head.school.classes.map((c: { code: string }) => c.code)).toEqual(["3A", "4A", "5A", "6A"]);
+    expect(head.school.classes.map((c: { code: string }) => c.code)).toEqual(["3A", "3E", "4A", "5A", "6A"]);
     expect(head.school.groups.map((g: { code: string }) => g.code)).toEqual(["ANG-G1", "LATIN"]);
   });
 

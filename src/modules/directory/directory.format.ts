@@ -23,7 +23,7 @@ export interface DirectoryFile {
     surname: string;
     firstName: string;
     birthDate?: string | null;
-    enrolments?: Array<{ school: string; schoolYear: number; class: string; level: Level; groups?: string[] }>;
+    enrolments?: Array<{ school: string; schoolYear: number; class: string; level: Level; groups?: string[]; schoolPupilId?: number | null }>;
   }>;
   guardians?: Array<{
     login: string;

@@ -279,6 +279,7 @@ class DirectoryLoad {
           schoolId: school.id,
           classId: cls.id,
           level: e.level,
+          schoolPupilId: e.schoolPupilId ?? null,
         });
         for (const [k, code] of (e.groups ?? []).entries()) {
           const group = await this.group(school, e.schoolYear, code, [...path, "groups", k]);

@@ -212,6 +212,10 @@ export function validateDirectory(data: unknown, locator: LineLocator): Director
       c.year(e, "schoolYear", ep);
       c.text(e, "class", ep, 20);
       c.oneOf(e, "level", ep, Object.values(Level));
+      // The pupil's id in the school's base (SIECLE id-be), by which 2D LSU files name pupils.
+      if (e.schoolPupilId !== undefined && e.schoolPupilId !== null && !(Number.isInteger(e.schoolPupilId) && (e.schoolPupilId as number) > 0)) {
+        problems.add([...ep, "schoolPupilId"], "must be a positive integer");
+      }
       c.list(e, "groups", ep).forEach((code, i) => {
         if (typeof code !== "string") problems.add([...ep, "groups", i], "must be a group code");
       });

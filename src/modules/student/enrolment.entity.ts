@@ -10,6 +10,7 @@ import { Student } from "./student.entity";
 @Index("UQ_enrolment_student_year_school", ["studentId", "schoolYear", "schoolId"], { unique: true })
 @Index("IDX_enrolment_class", ["classId"])
 @Index("IDX_enrolment_school_year", ["schoolId", "schoolYear"])
+@Index("IDX_enrolment_school_pupil", ["schoolId", "schoolYear", "schoolPupilId"])
 export class Enrolment {
   @Field(() => ID)
   @PrimaryGeneratedColumn({ type: "integer" })
@@ -43,4 +44,8 @@ export class Enrolment {
   @Field(() => Level)
   @Column({ type: "varchar", length: 10 })
   level: Level;
+
+  /** The pupil's id in the school's own base (SIECLE id-be): how 2D LSU files name pupils. */
+  @Column({ type: "integer", nullable: true })
+  schoolPupilId: number | null;
 }
