@@ -118,6 +118,11 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   "CarryOverResult.brought": { max: BOUND.classProgramElementsPerPeriod, why: "whole-class elements per period" },
   "TransferResult.fromAcademies": { max: 30, why: "academies" },
 
+  "ImportBatchPage.items": { paged: true, why: "the page's `first`" },
+  // Not yet enforced by the importer: an LSU file holds one period's reports of one school at most.
+  "ImportBatchView.outcomes": { max: BOUND.classesPerSchoolYear * BOUND.pupilsPerClass, why: "one period's reports of one school" },
+  "ImportReportOutcome.messages": { max: 100, why: "messages per imported report" },
+
   "Mutation.setClassProgramElements": { max: BOUND.classProgramElementsPerSubject, why: "whole-class elements per subject" },
 };
 
@@ -129,5 +134,5 @@ export function listSize(bound: ListBound, args: Record<string, unknown>): numbe
 
 /** The sentence the schema adds to a bounded list's description. */
 export function boundSentence(bound: ListBound): string {
-  return bound.paged ? `At most \`limit\` (≤ ${MAX_PAGE_SIZE}) items.` : `At most ${bound.max} items (${bound.why}).`;
+  return bound.paged ? `At most ${bound.why.includes("first") ? "`first`" : "`limit`"} (≤ ${MAX_PAGE_SIZE}) items.` : `At most ${bound.max} items (${bound.why}).`;
 }

@@ -198,7 +198,9 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
           throw badInput((error as Error).message);
         }
         const named = getNamedType(field.type);
-        const childLimit = typeof args.limit === "number" ? args.limit : undefined;
+        // Offset pages take `limit`, cursor pages `first`.
+        const pageArg = args.limit ?? args.first;
+        const childLimit = typeof pageArg === "number" ? pageArg : undefined;
         const children = s.selectionSet ? costOf(s.selectionSet, named, childLimit) : 0;
         if (isListType(getNullableType(field.type))) {
           const bound = LIST_BOUNDS[`${parent.name}.${name}`];
