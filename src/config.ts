@@ -20,7 +20,12 @@ export interface Config {
   /** Fixed "today" (ISO date) for demonstrations; the real clock otherwise. */
   today?: string;
   loadDemoData: boolean;
+  /** Front-end origins allowed by CORS (development: the Vite dev server's unless CORS_ORIGINS says otherwise). */
   corsOrigins: string[];
+  /** TRUSTED_DOCUMENTS: `only` accepts registered documents (by hash) and ad-hoc ones from trustedDocumentsDevelopers. */
+  trustedDocuments: "off" | "only";
+  /** Logins allowed to send ad-hoc documents when trustedDocuments is `only` (TRUSTED_DOCUMENTS_DEVELOPERS). */
+  trustedDocumentsDevelopers: string[];
   maxBodyBytes: number;
   /** Largest LSU XML file POST /imports/lsu accepts. */
   importMaxBytes: number;
@@ -75,6 +80,17 @@ export function parseDatabaseUrl(url: string | undefined, cwd = process.cwd()): 
   throw new Error("DATABASE_URL must start with sqlite: or mysql://");
 }
 
+/** Where `npm run dev` of a Vite front end serves from: allowed by CORS outside production when CORS_ORIGINS is unset. */
+export const DEVELOPMENT_CORS_ORIGINS = ["http://localhost:5173", "http://127.0.0.1:5173"];
+
+const list = (raw: string | undefined) => (raw ?? "").split(",").map((o) => o.trim()).filter(Boolean);
+
+function trustedDocumentsMode(raw: string | undefined): "off" | "only" {
+  const value = (raw ?? "off").trim() || "off";
+  if (value !== "off" && value !== "only") throw new Error("TRUSTED_DOCUMENTS must be off or only");
+  return value;
+}
+
 /** A whole number from the environment; a typo must not turn a limit into NaN, which disables it. */
 function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min = 1): number {
   const raw = env[name];
@@ -107,7 +123,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     today: env.LIVRET_TODAY || undefined,
     loadDemoData: env.LIVRET_DEMO_DATA ? env.LIVRET_DEMO_DATA === "true" : !production,
-    corsOrigins: (env.CORS_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
+    corsOrigins: env.CORS_ORIGINS !== undefined ? list(env.CORS_ORIGINS) : production ? [] : DEVELOPMENT_CORS_ORIGINS,
+    trustedDocuments: trustedDocumentsMode(env.TRUSTED_DOCUMENTS),
+    trustedDocumentsDevelopers: list(env.TRUSTED_DOCUMENTS_DEVELOPERS),
     maxBodyBytes: intFromEnv(env, "MAX_BODY_BYTES", 100_000),
     importMaxBytes: intFromEnv(env, "IMPORT_MAX_BYTES", 50 * 1024 * 1024),
     maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),

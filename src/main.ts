@@ -1,16 +1,51 @@
 import "reflect-metadata";
-import { loadConfig } from "./config";
+import http from "node:http";
+import { Config, loadConfig } from "./config";
 import { fixedClock, systemClock } from "./common/clock";
-import { openDatabase } from "./db/data-source";
-import { DEMO_PERSONAS, loadDemoDataIfEmpty } from "./db/demo";
-import { buildLivretSchema } from "./schema";
-import { createTokenVerifier, signDevelopmentToken } from "./auth/tokens";
-import { createServer } from "./http/server";
+
+/** A start-up failure the operator can act on: printed as one line, exit code 1. */
+class CannotStart extends Error {}
+
+/** Binds the port first: a busy port is known before the database, the schema or the demo data are touched. */
+async function bindPort(config: Config): Promise<http.Server> {
+  // Until the app is attached, anything that connects is told to come back.
+  const server = http.createServer((_req, res) => {
+    res.writeHead(503, { "retry-after": "1", "content-type": "application/json" }).end('{"status":"starting"}');
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", (error: NodeJS.ErrnoException) => {
+      const where = `${config.host ?? "all interfaces"}:${config.port}`;
+      if (error.code === "EADDRINUSE") reject(new CannotStart(`port ${config.port} is already in use (${where}); stop the other process or set PORT.`));
+      else if (error.code === "EACCES") reject(new CannotStart(`port ${config.port} may not be opened by this user (${where}); set PORT.`));
+      else reject(new CannotStart(`cannot listen on ${where}: ${error.code ?? error.message}`));
+    });
+    server.listen(config.port, config.host, resolve);
+  });
+  return server;
+}
+
+async function openDatabaseOrSay(config: Config) {
+  const { openDatabase } = await import("./db/data-source");
+  try {
+    return await openDatabase(config.database);
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    const what = config.database.type === "mysql" ? `the database server at ${new URL(config.database.url).host}` : `the database file ${config.database.database}`;
+    const reason = e.code ?? (e.message || String(error)).split("\n")[0];
+    throw new CannotStart(`${what} is unreachable (${reason}); check DATABASE_URL.`);
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const clock = config.today ? fixedClock(config.today) : systemClock;
-  const db = await openDatabase(config.database);
+  const httpServer = await bindPort(config);
+  const db = await openDatabaseOrSay(config);
+  // Loaded only once the port and the database are known to work.
+  const { DEMO_PERSONAS, loadDemoDataIfEmpty } = await import("./db/demo");
+  const { buildLivretSchema } = await import("./schema");
+  const { createTokenVerifier, signDevelopmentToken } = await import("./auth/tokens");
+  const { createServer } = await import("./http/server");
   if (config.loadDemoData) {
     const loaded = await loadDemoDataIfEmpty(db.dataSource, clock);
     if (loaded) console.log("Loaded the demo data (demo/directory.json).");
@@ -21,12 +56,17 @@ async function main(): Promise<void> {
     dataSource: db.dataSource,
     clock,
     verifier: createTokenVerifier(config.jwt),
+    httpServer,
+    personas: async () => {
+      if (config.production || !config.jwt.secret) return [];
+      return Promise.all(DEMO_PERSONAS.map(async (p) => ({ ...p, token: await signDevelopmentToken(config.jwt, p.login) })));
+    },
   });
-  await new Promise<void>((resolve) => server.httpServer.listen(config.port, config.host, resolve));
   const where = config.database.type === "mysql" ? `MySQL/MariaDB database ${config.database.database}` : config.database.database;
   const address = server.httpServer.address();
   const port = typeof address === "object" && address ? address.port : config.port;
   console.log(`Livret is serving http://localhost:${port}/graphql (database: ${where})`);
+  if (!config.production) console.log(`Explorer (works offline): http://localhost:${port}/explorer`);
 
   if (!config.production && config.jwt.secret) {
     console.log("\nDevelopment tokens (send as the header  Authorization: Bearer <token>):");

@@ -15,6 +15,8 @@ export interface Teaching {
  */
 export interface Principal {
   accountId: number;
+  /** The account's login (the token's subject). */
+  login: string;
   kind: AccountKind;
   roles: ReadonlySet<Role>;
   /** Schools where the caller is DIRECTOR (1D) or HEAD (2D). */
@@ -66,7 +68,7 @@ export async function loadPrincipal(em: EntityManager, login: string, schoolYear
   if (kind === AccountKind.GUARDIAN) {
     const links: Array<{ studentId: number | string }> = await em.query("SELECT studentId FROM student_guardian WHERE guardianAccountId = ?", [accountId]);
     return {
-      ...emptyPrincipal(accountId, kind),
+      ...emptyPrincipal(accountId, login, kind),
       guardianStudentIds: links.map((l) => num(l.studentId)),
       educonnectActive: rows[0].educonnectActive === true || Number(rows[0].educonnectActive) === 1,
     };
@@ -97,7 +99,7 @@ export async function loadPrincipal(em: EntityManager, login: string, schoolYear
   teaching.classIds = [...teaching.subjectsByClass.keys()];
   teaching.groupIds = [...teaching.subjectsByGroup.keys()];
   return {
-    ...emptyPrincipal(accountId, kind),
+    ...emptyPrincipal(accountId, login, kind),
     roles: new Set(grants.map((g) => g.role)),
     leadSchoolIds: unique(validLead.map((g) => g.schoolId as number)),
     headSchoolIds: unique(validLead.filter((g) => g.degree === Degree.SECOND).map((g) => g.schoolId as number)),
@@ -107,9 +109,10 @@ export async function loadPrincipal(em: EntityManager, login: string, schoolYear
   };
 }
 
-function emptyPrincipal(accountId: number, kind: AccountKind): Principal {
+function emptyPrincipal(accountId: number, login: string, kind: AccountKind): Principal {
   return {
     accountId,
+    login,
     kind,
     roles: new Set(),
     leadSchoolIds: [],

@@ -30,6 +30,8 @@ export const REQUEST_LEVEL_CODES = new Set([
   "BAD_REQUEST",
   "PERSISTED_QUERY_NOT_FOUND",
   "PERSISTED_QUERY_NOT_SUPPORTED",
+  // TRUSTED_DOCUMENTS=only refused a document sent as text (src/http/trusted-documents.ts).
+  "TRUSTED_DOCUMENT_REQUIRED",
   "OPERATION_RESOLUTION_FAILURE",
 ]);
 

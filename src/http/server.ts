@@ -26,6 +26,9 @@ import { Deadline, deadlineExceeded, noDeadline } from "../common/deadline";
 import type { ApolloServerPlugin } from "@apollo/server";
 import { auditRecordReadsPlugin } from "./audit-reads";
 import { importRoute } from "../modules/import/import.http";
+import { checkAdHocDocument, loadTrustedDocuments, trustedDocumentsMiddleware } from "./trusted-documents";
+import { explorerRoutes, Persona } from "./explorer";
+import { graphqlOverHttpPlugin, wwwAuthenticate } from "./graphql-http";
 
 export interface ServerDeps {
   config: Config;
@@ -37,6 +40,10 @@ export interface ServerDeps {
   rateLimits?: RateLimits;
   /** Callers per token (CALLER_CACHE_MS); createServer makes one when absent. */
   callers?: CallerCache;
+  /** A listener already bound (start-up binds the port before loading anything); a new one otherwise. */
+  httpServer?: http.Server;
+  /** The explorer's persona picker (development only): logins with a token each. */
+  personas?: () => Promise<Persona[]>;
 }
 
 /** Extra weight of each root mutation field in the rate limits: writes cost more than their selection. */
@@ -128,6 +135,7 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
       auditRecordReadsPlugin(),
       // Last: it sees the answer exactly as it would leave.
       responseSizePlugin(config.maxResponseBytes),
+      graphqlOverHttpPlugin(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
       ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 })] : []),
     ],
@@ -153,7 +161,11 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   const deps: ServerDeps = { ...serverDeps, callers: serverDeps.callers ?? new CallerCache({ ttlMs: serverDeps.config.callerCacheMs }) };
   const app = express();
   app.disable("x-powered-by");
-  const httpServer = http.createServer(app);
+  app.use(wwwAuthenticate);
+  const httpServer = deps.httpServer ?? http.createServer();
+  // A listener bound early answered 503 until now; from here on the app answers.
+  httpServer.removeAllListeners("request");
+  httpServer.on("request", app);
   const apollo = createApollo(deps, httpServer);
   await apollo.start();
   let ready = true;
@@ -180,9 +192,11 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
 
   const { config } = deps;
   const rateLimits = deps.rateLimits!;
+  const trustedDocuments = loadTrustedDocuments();
+  if (!config.production) app.use("/explorer", explorerRoutes(deps.personas ?? (async () => [])));
   app.use(
     "/graphql",
-    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true }),
+    cors({ origin: config.corsOrigins.length ? config.corsOrigins : false, credentials: true, maxAge: 600 }),
     // The deadline starts when the request arrives. Resolvers stop starting database work once it passes; if
     // the answer is still not out a little later (one slow statement), the client is told so and not kept waiting.
     (req, res, next) => {
@@ -209,11 +223,13 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       }
     },
     express.json({ limit: config.maxBodyBytes }),
+    trustedDocumentsMiddleware(trustedDocuments, config.trustedDocuments),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
         const requestId = typeof header === "string" && /^[A-Za-z0-9-]{1,64}$/.test(header) ? header : randomUUID();
         const principal = await authenticate(deps, req.headers.authorization);
+        checkAdHocDocument(res.locals.adHocDocument === true, principal?.login, config.trustedDocumentsDevelopers);
         const deadline = res.locals.deadline as Deadline;
         return createContext({ requestId, principal, dataSource: deps.dataSource, clock: deps.clock, deadline, clientAddress: clientAddress(req) });
       },
@@ -227,7 +243,13 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     const status = error.status && error.status >= 400 && error.status < 500 ? error.status : 500;
     if (status === 500) console.error("[http] unexpected error", error);
     const message =
-      status === 413 ? `Request body too large: the limit is ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).` : status === 500 ? "Internal server error" : "Bad request.";
+      status === 413
+        ? `Request body too large: the limit is ${config.maxBodyBytes} bytes (MAX_BODY_BYTES).`
+        : status === 500
+          ? "Internal server error"
+          : error.type === "entity.parse.failed"
+            ? "Malformed JSON body: the request body must be one JSON object such as {\"query\": \"{ me { login } }\"}."
+            : "Bad request.";
     res.status(status).json({ errors: [{ message, extensions: { code: status === 500 ? "INTERNAL_SERVER_ERROR" : "BAD_REQUEST" } }] });
   });
 

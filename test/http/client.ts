@@ -42,7 +42,8 @@ export async function startServer(h: Harness): Promise<LiveServer> {
     post: (token, query, variables, headers = {}) =>
       request("/graphql", {
         method: "POST",
-        headers: { "content-type": "application/json", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
+        // What the GraphQL-over-HTTP specification asks clients to send; legacy application/json is tested apart.
+        headers: { "content-type": "application/json", accept: "application/graphql-response+json, application/json;q=0.9", ...(token ? { authorization: `Bearer ${token}` } : {}), ...headers },
         body: JSON.stringify({ query, variables }),
       }) as Promise<HttpReply<any>>,
   };
