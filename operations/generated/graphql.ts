@@ -780,6 +780,10 @@ export type PositioningType =
 /** A granted past-year amendment (R-SEED-10). */
 export type PriorYearAmendmentView = {
   __typename?: 'PriorYearAmendmentView';
+  /** When the edit that applied it closed it (R-SEED-10: used once); null while open. */
+  closedAt?: Maybe<Scalars['DateTimeISO']['output']>;
+  /** Who made the edit that closed it. */
+  closedBy?: Maybe<StaffMember>;
   /** Reference of the written authorisation document. */
   documentRef: Scalars['String']['output'];
   /** The report elements that may change. At most 50 items (elements per amendment). */
@@ -823,6 +827,8 @@ export type Query = {
   myChildren: Array<Student>;
   /** One periodic report the caller may work on. */
   periodicReport: PeriodicReport;
+  /** A pupil's reports of an earlier school year, by INE, for the authority who grants their amendments (DASEN: écoles of the academy; HEAD: the collège). At most 12 items (the pupil's reports of that year). */
+  priorYearReports: Array<PeriodicReport>;
   /** One school the caller may see. */
   school: School;
   /** Schools the caller may see. */
@@ -868,6 +874,12 @@ export type QueryImportBatchArgs = {
 
 export type QueryPeriodicReportArgs = {
   id: Scalars['ID']['input'];
+};
+
+
+export type QueryPriorYearReportsArgs = {
+  ine: Scalars['String']['input'];
+  schoolYear: Scalars['Int']['input'];
 };
 
 
