@@ -68,7 +68,7 @@ describe("loadConfig", () => {
     expect(config.production).toBe(false);
     expect(config.jwt).toEqual({ secret: DEVELOPMENT_JWT_SECRET, jwksUrl: undefined, issuer: "livret-dev", audience: "livret" });
     expect(config.loadDemoData).toBe(true);
-    expect(config).toMatchObject({ port: 4000, maxBodyBytes: 100_000, maxDepth: 10, maxCost: 5_000_000, corsOrigins: [] });
+    expect(config).toMatchObject({ port: 4000, maxBodyBytes: 100_000, maxDepth: 10, maxCost: 5_000_000, corsOrigins: ["http://localhost:5173", "http://127.0.0.1:5173"] });
   });
 
   it("refuses to start in production without JWT_JWKS_URL or JWT_SECRET", () => {
