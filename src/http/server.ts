@@ -29,6 +29,7 @@ import { importRoute } from "../modules/import/import.http";
 import { checkAdHocDocument, loadTrustedDocuments, trustedDocumentsMiddleware } from "./trusted-documents";
 import { explorerRoutes, Persona } from "./explorer";
 import { graphqlOverHttpPlugin, wwwAuthenticate } from "./graphql-http";
+import { livretPdfRoute, livretSelectionRoute, LivretRouteDeps } from "../modules/livret/livret.http";
 
 export interface ServerDeps {
   config: Config;
@@ -236,6 +237,18 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     }),
   );
   app.post("/imports/lsu", importRoute({ deps, authenticate: (header) => authenticate(deps, header) }));
+  const livret: LivretRouteDeps = {
+    authenticate: (header) => authenticate(deps, header),
+    execute: async (principal, query, variables) => {
+      const contextValue = createContext({ requestId: randomUUID(), principal, dataSource: deps.dataSource, clock: deps.clock, deadline: new Deadline(config.requestTimeoutMs) });
+      const response = await apollo.executeOperation({ query, variables }, { contextValue });
+      if (response.body.kind !== "single") throw new Error("incremental delivery is not used");
+      return response.body.singleResult;
+    },
+    today: () => deps.clock.now().toISOString().slice(0, 10),
+  };
+  app.get("/livret/:studentId.pdf", livretPdfRoute(livret));
+  app.post("/livret/selection.pdf", express.json({ limit: config.maxBodyBytes }), livretSelectionRoute(livret));
   // Body too large or not JSON: a plain 4xx, never a stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // The deadline already answered; what the pipeline tried to send after it is dropped.
