@@ -1,5 +1,6 @@
 import matrix from "./access-matrix.json";
 import { createHarness, Harness } from "../support/harness";
+import { importDemoLsu } from "../../src/db/demo";
 
 /**
  * Executes the role × operation matrix (access-matrix.json) for every persona: each allowed call
@@ -21,11 +22,13 @@ describe("role × operation matrix", () => {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness("access_matrix", { demoReports: true });
+    // The demo's LSU import, as at first start: its batch is what importBatch reads.
+    await importDemoLsu(h.db.dataSource, h.clock);
   });
   afterAll(() => h.close());
 
   /**
-   * Replaces @kind:key placeholders with database ids (@report:INE/UAI/year/class/position,
+   * Replaces @kind:key placeholders with database ids (@report:INE/UAI/year/class/position, @importBatch:UAI (the school's newest batch),
    * @period:UAI/year/class/position, @cycleReport:INE/cycle).
    */
   async function resolve(value: unknown): Promise<unknown> {
@@ -33,6 +36,13 @@ describe("role × operation matrix", () => {
       const [kind, key] = value.slice(1).split(":");
       const parts = key.split("/");
       if (kind === "school") return h.ids.school(key);
+      if (kind === "importBatch") {
+        const rows: Array<{ id: number }> = await h.db.dataSource.query(
+          "SELECT b.id FROM import_batch b JOIN school s ON s.id = b.schoolId WHERE s.uai = ? ORDER BY b.id DESC",
+          [key],
+        );
+        return String(rows[0].id);
+      }
       if (kind === "class") return h.ids.class(parts[0], Number(parts[1]), parts[2]);
       if (kind === "group") return h.ids.group(parts[0], Number(parts[1]), parts[2]);
       if (kind === "student") return h.ids.student(key);

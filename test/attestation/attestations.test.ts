@@ -1,3 +1,4 @@
+import { BOUND } from "../../src/common/bounds";
 import { loadDirectoryText } from "../../src/modules/directory/directory.service";
 import { countStatements, createHarness, Harness, onlyError, UAI } from "../support/harness";
 
@@ -219,6 +220,19 @@ describe("attestations and Pix certifications", () => {
       expect(again).toMatchObject({ id: first.id, score: 400, version: 2, competences: [{ competence: "3.4", level: 5 }] });
       expect(await count("SELECT COUNT(*) AS n FROM pix_competence_level WHERE certificationId = ?", [Number(first.id)])).toBe(1);
       expect(await audits("RECORD_PIX_CERTIFICATION")).toBe(before + 2);
+    });
+
+    it(`refuses a Pix certification beyond the ${BOUND.pixCertificationsPerPupil} a pupil's list is bounded by, and replaces one on a known date still`, async () => {
+      const student = await h.ids.student(INE.hugo);
+      const have = await count("SELECT COUNT(*) AS n FROM pix_certification WHERE studentId = ?", [Number(student)]);
+      const day = (i: number) => `2026-10-${String(i + 1).padStart(2, "0")}`;
+      for (let i = have; i < BOUND.pixCertificationsPerPupil; i++) await h.data("head.hugo", PIX, { input: await pixInput(INE.hugo, { certifiedOn: day(i) }) });
+      const over = await h.run("head.hugo", PIX, { input: await pixInput(INE.hugo, { certifiedOn: "2026-10-30" }) });
+      expect(onlyError(over).extensions?.code).toBe("BAD_USER_INPUT");
+      expect(onlyError(over).message).toContain(`at most ${BOUND.pixCertificationsPerPupil} Pix certifications`);
+      expect(await count("SELECT COUNT(*) AS n FROM pix_certification WHERE studentId = ?", [Number(student)])).toBe(BOUND.pixCertificationsPerPupil);
+      const replaced = await h.run("head.hugo", PIX, { input: await pixInput(INE.hugo, { certifiedOn: day(BOUND.pixCertificationsPerPupil - 1), score: 300 }) });
+      expect(replaced.errors).toBeUndefined();
     });
 
     it("lets a teacher of the pupil's class record an attestation, but not a teacher of their group only", async () => {

@@ -11,6 +11,7 @@ import { ClassProgramElement, ReportEntry, ReportEntryElement } from "../report/
 import { requireEntrySettings } from "../report/report.service";
 import { lockClassRow, supportsRowLocks } from "../../db/row-locks";
 import { CarriedOverElement, CarryOverResult } from "./carry-over.types";
+import { BOUND } from "../../common/bounds";
 
 /** An element offered by last year: the whole-class element it comes from, or null for a pupil's own one. */
 interface Offered extends CarriedOverElement {
@@ -98,6 +99,7 @@ export async function carryOverProgramElements(ctx: Context, classId: number): P
       }
     }
     if (!rows.length) return result;
+    refuseOverBounds(existing, rows);
     for (let i = 0; i < rows.length; i += BATCH) await tx.insert(ClassProgramElement, rows.slice(i, i + BATCH));
     await recordAudit(ctx, tx, {
       action: "CARRY_OVER_PROGRAM_ELEMENTS",
@@ -171,4 +173,23 @@ async function offeredElements(ctx: Context, em: EntityManager, cls: SchoolClass
   for (const e of individual) offer(Number(e.classId), e.subjectCode, e.label, null);
   // By subject, then in last year's order.
   return [...offered.values()].sort((a, b) => (a.subjectCode < b.subjectCode ? -1 : a.subjectCode > b.subjectCode ? 1 : 0));
+}
+
+/** The bounds the cost limit counts on (src/common/bounds.ts) hold after a carry-over too, or it writes nothing. */
+function refuseOverBounds(existing: Array<Pick<ClassProgramElement, "periodId" | "subjectCode">>, rows: Array<Partial<ClassProgramElement>>): void {
+  const perPeriod = new Map<number, number>();
+  const perSubject = new Map<string, number>();
+  for (const e of [...existing, ...rows]) {
+    perPeriod.set(e.periodId!, (perPeriod.get(e.periodId!) ?? 0) + 1);
+    const k = `${e.periodId}:${e.subjectCode}`;
+    perSubject.set(k, (perSubject.get(k) ?? 0) + 1);
+  }
+  const period = Math.max(...perPeriod.values());
+  if (period > BOUND.classProgramElementsPerPeriod) {
+    throw badInput("classId", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together: the carry-over would make ${period}`);
+  }
+  const subject = Math.max(...perSubject.values());
+  if (subject > BOUND.classProgramElementsPerSubject) {
+    throw badInput("classId", `a class has at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period: the carry-over would make ${subject}`);
+  }
 }
