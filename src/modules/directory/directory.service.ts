@@ -233,8 +233,8 @@ class DirectoryLoad {
         this.problems.add([...path, "periods"], (error as Error).message);
         continue;
       }
-      // Periods are Livret's once set (configurePeriods, R-SEED-01): the file seeds a school's year that has none.
-      if (await this.em.count(PeriodScheme, { where: { schoolId: school.id, schoolYear: s.schoolYear } })) continue;
+      // Periods are Livret's once set (configurePeriods, R-SEED-01): the file adds a scheme, never changes one.
+      if (await this.em.count(PeriodScheme, { where: { schoolId: school.id, schoolYear: s.schoolYear, name: s.name } })) continue;
       const scheme = await this.upsert("periodSchemes", PeriodScheme, null, { schoolId: school.id, schoolYear: s.schoolYear, name: s.name }, school.uai);
       for (const [position, p] of s.periods.entries()) {
         await this.upsert("periods", Period, null, { schemeId: scheme.id, position: position + 1, startsOn: p.startsOn, endsOn: p.endsOn });
