@@ -82,7 +82,7 @@ describe("directory loader", () => {
       const counts = await tableCounts();
       expect(counts).toMatchObject({ academy: 2, school: 3, student: file.pupils.length, account: file.guardians.length + file.staff.length });
       expect(await auditActions()).toEqual([
-        { action: "LOAD_DIRECTORY", entityType: "Directory", details: JSON.stringify(summary) },
+        { action: "LOAD_DIRECTORY", entityType: "Directory", details: JSON.stringify({ ...summary, schools: ["0381003C", "0691001A", "0692002B"] }) },
       ]);
     });
 
@@ -93,7 +93,7 @@ describe("directory loader", () => {
       const after = await tableCounts();
       expect(after).toEqual({ ...before, audit_event: before.audit_event + 1 });
       const events = await auditActions();
-      expect(events[events.length - 1]).toEqual({ action: "LOAD_DIRECTORY", entityType: "Directory", details: '{"created":{},"updated":{}}' });
+      expect(events[events.length - 1]).toEqual({ action: "LOAD_DIRECTORY", entityType: "Directory", details: '{"created":{},"updated":{},"schools":[]}' });
     });
 
     it("reports a changed name as updated, and loading the original again changes it back", async () => {
@@ -232,5 +232,35 @@ describe("directory loader", () => {
         },
       ]);
     });
+  });
+});
+
+describe("directory reload and what Livret owns", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await createHarness("directory_owned");
+  });
+  afterAll(() => h.close());
+
+  it("R-SEED-11: a reload never closes an online service the HEAD opened; its audit event names the schools it touched", async () => {
+    const OPEN = `mutation($id: ID!) { openOnlineService(schoolId: $id) { onlineServiceOpen } }`;
+    await h.data("head.hugo", OPEN, { id: await h.ids.school(UAI.hugo) });
+    const file = JSON.parse(DEMO_TEXT);
+    file.schools.find((s: { uai: string }) => s.uai === UAI.hugo).onlineServiceOpen = false;
+    file.pupils[1].surname = "Petit-Renommé";
+    const summary = await loadDirectoryText(h.db.dataSource, JSON.stringify(file));
+    expect(summary.updated.schools).toBeUndefined();
+    const [school] = await h.db.dataSource.query("SELECT onlineServiceOpen FROM school WHERE uai = ?", [UAI.hugo]);
+    expect(Number(school.onlineServiceOpen)).toBe(1);
+    const [event] = await h.db.dataSource.query("SELECT details FROM audit_event WHERE action = 'LOAD_DIRECTORY' ORDER BY id DESC LIMIT 1");
+    expect(JSON.parse(event.details).schools).toEqual([]);
+  });
+
+  it("R-SEED-01: a reload never moves periods set in Livret nor relinks a class to the file's scheme", async () => {
+    const before = await h.db.dataSource.query("SELECT id, startsOn, endsOn FROM period ORDER BY id");
+    const file = JSON.parse(DEMO_TEXT);
+    for (const scheme of file.periodSchemes) scheme.periods[0].endsOn = scheme.periods[0].endsOn.replace(/-(\d\d)$/, "-01");
+    await loadDirectoryText(h.db.dataSource, JSON.stringify(file));
+    expect(await h.db.dataSource.query("SELECT id, startsOn, endsOn FROM period ORDER BY id")).toEqual(before);
   });
 });

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, In, IsNull } from "typeorm";
+import { DataSource, EntityManager, IsNull } from "typeorm";
 import { AccountKind, Degree, Level, Role } from "../../common/domain";
 import { Academy } from "../school/academy.entity";
 import { School } from "../school/school.entity";
@@ -8,7 +8,6 @@ import { TeachingGroup } from "../class/teaching-group.entity";
 import { PeriodScheme } from "../period/period-scheme.entity";
 import { Period } from "../period/period.entity";
 import { validatePeriods } from "../period/period.service";
-import { PeriodicReport } from "../report/periodic-report.entity";
 import { Student } from "../student/student.entity";
 import { Enrolment } from "../student/enrolment.entity";
 import { GroupMembership } from "../student/group-membership.entity";
@@ -52,6 +51,8 @@ class DirectoryLoad {
   private readonly students = new Map<string, Student>();
   private readonly accounts = new Map<string, Account>();
   private subjects = new Map<string, Subject>();
+  /** UAIs of the schools whose records this load created or changed, named by its audit event. */
+  private readonly touchedSchools = new Set<string>();
 
   constructor(
     private readonly em: EntityManager,
@@ -73,7 +74,11 @@ class DirectoryLoad {
     await this.loadAssignments();
     // Throwing here rolls the whole transaction back.
     this.problems.throwIfAny();
-    await recordAudit(null, this.em, { action: "LOAD_DIRECTORY", entityType: "Directory", details: { ...this.summary } });
+    await recordAudit(null, this.em, {
+      action: "LOAD_DIRECTORY",
+      entityType: "Directory",
+      details: { ...this.summary, schools: [...this.touchedSchools].sort() },
+    });
     return this.summary;
   }
 
@@ -83,10 +88,11 @@ class DirectoryLoad {
   }
 
   /** Inserts `values` or updates the differing columns of `existing`; returns the stored row. */
-  private async upsert<E extends { id: number }>(kind: string, entity: new () => E, existing: E | null, values: Partial<E>): Promise<E> {
+  private async upsert<E extends { id: number }>(kind: string, entity: new () => E, existing: E | null, values: Partial<E>, uai?: string): Promise<E> {
     if (!existing) {
       const created = await this.em.save(this.em.create(entity, values as never));
       this.count(kind, "created");
+      if (uai) this.touchedSchools.add(uai);
       return created as E;
     }
     const changed = Object.entries(values).filter(([key, value]) => JSON.stringify((existing as Record<string, unknown>)[key]) !== JSON.stringify(value));
@@ -94,6 +100,7 @@ class DirectoryLoad {
       await this.em.update(entity, { id: existing.id } as never, Object.fromEntries(changed) as never);
       Object.assign(existing, Object.fromEntries(changed));
       this.count(kind, "updated");
+      if (uai) this.touchedSchools.add(uai);
     }
     return existing;
   }
@@ -167,8 +174,9 @@ class DirectoryLoad {
         continue;
       }
       const values: Partial<School> = { uai: s.uai, name: s.name, degree: s.degree, academyId: academy.id };
-      if (s.onlineServiceOpen !== undefined) values.onlineServiceOpen = s.onlineServiceOpen;
-      this.schools.set(s.uai, await this.upsert("schools", School, existing, values));
+      // The online service is Livret's once the school exists (its HEAD opens it): the file only seeds it.
+      if (s.onlineServiceOpen !== undefined && !existing) values.onlineServiceOpen = s.onlineServiceOpen;
+      this.schools.set(s.uai, await this.upsert("schools", School, existing, values, s.uai));
     }
   }
 
@@ -197,7 +205,7 @@ class DirectoryLoad {
         code: k.code,
         label: k.label,
         levels: k.levels,
-      });
+      }, school.uai);
       this.classes.set(`${school.id}:${k.schoolYear}:${k.code}`, saved);
     }
     for (const [i, g] of (this.file.groups ?? []).entries()) {
@@ -209,7 +217,7 @@ class DirectoryLoad {
         schoolYear: g.schoolYear,
         code: g.code,
         label: g.label,
-      });
+      }, school.uai);
       this.groups.set(`${school.id}:${g.schoolYear}:${g.code}`, saved);
     }
   }
@@ -225,22 +233,15 @@ class DirectoryLoad {
         this.problems.add([...path, "periods"], (error as Error).message);
         continue;
       }
-      const existing = await this.em.findOne(PeriodScheme, { where: { schoolId: school.id, schoolYear: s.schoolYear, name: s.name } });
-      const scheme = await this.upsert("periodSchemes", PeriodScheme, existing, { schoolId: school.id, schoolYear: s.schoolYear, name: s.name });
-      const periods = await this.em.find(Period, { where: { schemeId: scheme.id } });
-      const extra = periods.filter((p) => p.position > s.periods.length);
-      if (extra.length && (await this.em.count(PeriodicReport, { where: { periodId: In(extra.map((p) => p.id)) } }))) {
-        this.problems.add([...path, "periods"], "would remove a period that already has reports");
-        continue;
-      }
-      if (extra.length) await this.em.delete(Period, { id: In(extra.map((p) => p.id)) });
+      // Periods are Livret's once set (configurePeriods, R-SEED-01): the file adds a scheme, never changes one.
+      if (await this.em.count(PeriodScheme, { where: { schoolId: school.id, schoolYear: s.schoolYear, name: s.name } })) continue;
+      const scheme = await this.upsert("periodSchemes", PeriodScheme, null, { schoolId: school.id, schoolYear: s.schoolYear, name: s.name }, school.uai);
       for (const [position, p] of s.periods.entries()) {
-        const current = periods.find((e) => e.position === position + 1) ?? null;
-        await this.upsert("periods", Period, current, { schemeId: scheme.id, position: position + 1, startsOn: p.startsOn, endsOn: p.endsOn });
+        await this.upsert("periods", Period, null, { schemeId: scheme.id, position: position + 1, startsOn: p.startsOn, endsOn: p.endsOn });
       }
       for (const [j, code] of (s.classes ?? []).entries()) {
         const cls = await this.schoolClass(school, s.schoolYear, code, [...path, "classes", j]);
-        if (cls) await this.upsert("classSchemeLinks", SchoolClass, cls, { periodSchemeId: scheme.id });
+        if (cls && cls.periodSchemeId === null) await this.upsert("classSchemeLinks", SchoolClass, cls, { periodSchemeId: scheme.id });
       }
     }
   }
@@ -280,7 +281,7 @@ class DirectoryLoad {
           classId: cls.id,
           level: e.level,
           schoolPupilId: e.schoolPupilId ?? null,
-        });
+        }, school.uai);
         for (const [k, code] of (e.groups ?? []).entries()) {
           const group = await this.group(school, e.schoolYear, code, [...path, "groups", k]);
           if (!group) continue;
