@@ -26,6 +26,9 @@ export interface Config {
   importMaxBytes: number;
   maxDepth: number;
   maxCost: number;
+  /** Lists that can answer LARGE_LIST_ROWS rows or more where they stand: at most this many per operation. */
+  maxLargeLists: number;
+  largeListRows: number;
   maxTokens: number;
   maxSelections: number;
   maxAliases: number;
@@ -112,6 +115,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importMaxBytes: intFromEnv(env, "IMPORT_MAX_BYTES", 50 * 1024 * 1024),
     maxDepth: intFromEnv(env, "MAX_QUERY_DEPTH", 10),
     maxCost: intFromEnv(env, "MAX_QUERY_COST", DEFAULT_MAX_COST),
+    maxLargeLists: intFromEnv(env, "MAX_LARGE_LISTS", 4),
+    largeListRows: intFromEnv(env, "LARGE_LIST_ROWS", 1000),
     maxTokens: intFromEnv(env, "MAX_QUERY_TOKENS", 2000),
     maxSelections: intFromEnv(env, "MAX_QUERY_SELECTIONS", 1000),
     maxAliases: intFromEnv(env, "MAX_QUERY_ALIASES", 30),

@@ -19,7 +19,7 @@ import { loadPrincipal } from "../../src/auth/principal";
 import { createApollo } from "../../src/http/server";
 import { DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config";
 import { createTokenVerifier } from "../../src/auth/tokens";
-import { estimateCost } from "../../src/http/limits";
+import { estimateOperation } from "../../src/http/limits";
 import { projectRoot } from "../../src/common/project-root";
 import { loadSchool900, SCHOOL_900 } from "../support/school-900";
 
@@ -43,6 +43,10 @@ export async function benchLimits(): Promise<void> {
   const periodId = await id("SELECT p.id FROM period p JOIN school_class c ON c.periodSchemeId = p.schemeId WHERE c.id = ? AND p.position = 1", [classId]);
   const op = (name: string) => fs.readFileSync(path.join(projectRoot(), "operations", `${name}.graphql`), "utf8");
   const classReports = `school(id: "${schoolId}") { classes { periodicReports(periodId: "${periodId}") { id status entries { subject { code } positioning appreciation } } } }`;
+  const reportScalars = "id status version readOnly source schoolYear lockedAt synthesis schoolLife { lateCount justifiedAbsences unjustifiedAbsences comment }";
+  const wholeReports = `school(id: "${schoolId}") { classes { periodicReports(periodId: "${periodId}") { ${reportScalars} student { id ine surname firstName } entries { id subject { code label } positioning appreciation studentAverage classAverage teachers { id surname firstName } } } } }`;
+  const scalarReports = `school(id: "${schoolId}") { classes { periodicReports(periodId: "${periodId}") { ${reportScalars} student { id ine surname firstName birthDate } } } }`;
+  const pupils = `school(id: "${schoolId}") { classes { code students { id ine surname firstName birthDate enrolments { schoolYear level } } } }`;
   const aliased = (n: number, field: string) => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
   const cases: Array<[string, string, string, Record<string, unknown>]> = [
     ["teacher class dashboard", SCHOOL_900.teacher, op("teacher-class-dashboard"), { classId, periodId }],
@@ -51,14 +55,20 @@ export async function benchLimits(): Promise<void> {
     ["DASEN academy", SCHOOL_900.dasen, op("dasen-academy"), {}],
     ["me", SCHOOL_900.head, op("me"), {}],
     ["pupil search", SCHOOL_900.head, op("pupil-search"), { schoolId, name: "Eleve0" }],
-    ["3 aliases of the school's class reports with entries", SCHOOL_900.head, aliased(3, classReports), {}],
-    ["heaviest accepted: 12 aliases of the same (just under MAX_QUERY_COST)", SCHOOL_900.head, aliased(12, classReports), {}],
+    ["2 aliases of the school's class reports with entries", SCHOOL_900.head, aliased(2, classReports), {}],
+    ["the school's class reports with every entry part but elements", SCHOOL_900.head, `{ ${wholeReports} }`, {}],
+    ["4 aliases of the school's class reports, every scalar", SCHOOL_900.head, aliased(4, scalarReports), {}],
+    ["2 aliases of the school's pupils with enrolments", SCHOOL_900.head, aliased(2, pupils), {}],
+    ["3 aliases of the school's class reports with entries (refused)", SCHOOL_900.head, aliased(3, classReports), {}],
+    ["12 aliases of the same (refused)", SCHOOL_900.head, aliased(12, classReports), {}],
   ];
   const rows: string[] = [];
   let worst = { name: "", ms: 0, heapMb: 0, bytes: 0 };
+  let worstBytes = 0;
+  let worstHeap = 0;
   for (const [name, login, query, variables] of cases) {
     const doc = parse(query);
-    const cost = estimateCost(schema, doc, getOperationAST(doc)!, variables);
+    const { cost, largeLists } = estimateOperation(schema, doc, getOperationAST(doc)!, variables, config.largeListRows);
     const principal = await loadPrincipal(db.dataSource.manager, login, currentSchoolYear(clock));
     const times: number[] = [];
     let bytes = 0;
@@ -83,14 +93,17 @@ export async function benchLimits(): Promise<void> {
     }
     times.sort((a, b) => a - b);
     const ms = times[Math.floor(times.length / 2)];
-    rows.push(`${name.padEnd(72)} cost ${String(cost).padStart(9)}  ${refused ? `REFUSED ${refused}` : `${ms.toFixed(0).padStart(5)} ms  heap +${heapMb.toFixed(0).padStart(4)} MB  ${(bytes / 1e3).toFixed(0).padStart(6)} kB`}`);
+    rows.push(`${name.padEnd(66)} cost ${String(cost).padStart(8)} large ${largeLists}  ${refused ? `REFUSED ${refused}` : `${ms.toFixed(0).padStart(5)} ms  heap +${heapMb.toFixed(0).padStart(4)} MB  ${(bytes / 1e3).toFixed(0).padStart(6)} kB`}`);
     if (!refused && ms > worst.ms) worst = { name, ms, heapMb, bytes };
+    worstBytes = refused ? worstBytes : Math.max(worstBytes, bytes);
+    worstHeap = refused ? worstHeap : Math.max(worstHeap, heapMb);
   }
   console.log(rows.join("\n"));
-  console.log(`\nbudget MAX_QUERY_COST ${config.maxCost}; worst accepted request: ${worst.name}`);
+  console.log(`\nbudget MAX_QUERY_COST ${config.maxCost}, MAX_LARGE_LISTS ${config.maxLargeLists} (of ${config.largeListRows} rows or more); worst accepted request: ${worst.name}`);
   console.log(`  time ${worst.ms.toFixed(0)} ms (limit REQUEST_TIMEOUT_MS ${config.requestTimeoutMs}: ${worst.ms < config.requestTimeoutMs ? "within" : "OVER"})`);
   console.log(`  answer ${(worst.bytes / 1e6).toFixed(2)} MB (limit MAX_RESPONSE_BYTES ${config.maxResponseBytes / 1e6} MB: ${worst.bytes < config.maxResponseBytes ? "within" : "OVER"})`);
   console.log(`  peak heap growth ${worst.heapMb.toFixed(0)} MB (target: under 256 MB)`);
+  console.log(`largest accepted answer ${(worstBytes / 1e6).toFixed(2)} MB, largest heap growth ${worstHeap.toFixed(0)} MB`);
   await apollo.stop();
   await db.dataSource.destroy();
 }

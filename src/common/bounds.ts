@@ -48,6 +48,8 @@ export const BOUND = {
   pixCertificationsPerPupil: 10,
   /** Settings changes of a class listed (the newest; older ones stay in the audit trail). */
   settingsChangesListed: 20,
+  /** A pupil's reports of one school year found by the granting authority (one per period, a class change at most doubles it). */
+  authorityPastReports: 12,
   /** Records listed in one home notice (the first ones; the message gives the full count). */
   noticeRecordsListed: 100,
 } as const;
@@ -113,6 +115,7 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   "CycleReport.components": { max: 8, why: "one per common-core component" },
   "PixCertification.competences": { max: 16, why: "one per Pix competence" },
 
+  "Query.priorYearReports": { max: BOUND.authorityPastReports, why: "the pupil's reports of that year" },
   "PriorYearAmendmentView.elements": { max: 50, why: "elements per amendment" },
   "LockClassReportsResult.refused": { max: BOUND.pupilsPerClass, why: "one report per pupil of the class" },
   "CarryOverResult.brought": { max: BOUND.classProgramElementsPerPeriod, why: "whole-class elements per period" },

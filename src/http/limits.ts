@@ -151,39 +151,66 @@ export function unboundedListFields(schema: GraphQLSchema): string[] {
 const badInput = (message: string, extra: Record<string, unknown> = {}) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.BAD_USER_INPUT, ...extra, http: { status: 400 } } });
 
+/** What the cost walk found: the cost, and how many large lists the operation selects. */
+export interface CostEstimate {
+  cost: number;
+  /** Lists that can answer at least `largeListRows` rows where they stand (their size times their ancestors'). */
+  largeLists: number;
+  /** Their paths (Type.field), for the refusal's message. */
+  largeListPaths: string[];
+}
+
+/** Rows from which a list, counted where it stands, is large (MAX_LARGE_LISTS bounds how many an operation selects). */
+export const DEFAULT_LARGE_LIST_ROWS = 1000;
+
 /**
  * The estimated cost of one operation: 1 per field, a list's children counted once per item it can hold (the
  * page's `limit` for paged lists, the domain bound of src/common/bounds.ts otherwise). Each fragment is costed
- * once per page size it appears under. Anything it cannot estimate refuses the request: it never fails open.
+ * once per page size and position it appears under. Anything it cannot estimate refuses the request: it never
+ * fails open. It also counts the large lists: the budget alone multiplies loose bounds, so it would accept a
+ * dozen copies of a school-wide list whose real rows are a third of their bound; the count of large lists
+ * refuses copies (aliases) of such lists whatever their estimate.
  */
-export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): number {
+export function estimateOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  rawVariables: Record<string, unknown>,
+  largeListRows = DEFAULT_LARGE_LIST_ROWS,
+): CostEstimate {
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables, { maxErrors: 1 });
   if (coerced.errors) throw badInput(coerced.errors[0].message);
   const variables = coerced.coerced;
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
-  const memo = new Map<string, number>();
+  const memo = new Map<string, { cost: number; large: string[] }>();
   const visiting = new Set<string>();
 
-  const costOf = (set: SelectionSetNode, parent: GraphQLNamedType, pageLimit: number | undefined): number => {
+  /** `rows`: how many times this selection set can be answered (the product of the enclosing lists' sizes). */
+  const costOf = (set: SelectionSetNode, parent: GraphQLNamedType, pageLimit: number | undefined, rows: number): { cost: number; large: string[] } => {
     let total = 0;
+    const large: string[] = [];
+    const add = (part: { cost: number; large: string[] }) => {
+      total += part.cost;
+      large.push(...part.large);
+    };
     for (const s of set.selections) {
       if (s.kind === Kind.INLINE_FRAGMENT) {
         const type = s.typeCondition ? schema.getType(s.typeCondition.name.value) : parent;
         if (!type) throw new Error(`unknown type ${s.typeCondition?.name.value}`);
-        total += costOf(s.selectionSet, type, pageLimit);
+        add(costOf(s.selectionSet, type, pageLimit, rows));
       } else if (s.kind === Kind.FRAGMENT_SPREAD) {
-        const key = `${s.name.value}@${pageLimit ?? ""}`;
+        const key = `${s.name.value}@${pageLimit ?? ""}@${rows}`;
         if (!memo.has(key)) {
           const fragment = fragments.get(s.name.value);
           if (!fragment || visiting.has(key)) throw new Error(`fragment ${s.name.value} is unknown or cyclic`);
           const type = schema.getType(fragment.typeCondition.name.value);
           if (!type) throw new Error(`unknown type ${fragment.typeCondition.name.value}`);
           visiting.add(key);
-          memo.set(key, costOf(fragment.selectionSet, type, pageLimit));
+          memo.set(key, costOf(fragment.selectionSet, type, pageLimit, rows));
           visiting.delete(key);
         }
-        total += memo.get(key)!;
+        add(memo.get(key)!);
       } else {
         const name = s.name.value;
         if (name.startsWith("__")) continue; // introspection and __typename: no data (and off in production)
@@ -201,50 +228,79 @@ export function estimateCost(schema: GraphQLSchema, document: DocumentNode, oper
         // Offset pages take `limit`, cursor pages `first`.
         const pageArg = args.limit ?? args.first;
         const childLimit = typeof pageArg === "number" ? pageArg : undefined;
-        const children = s.selectionSet ? costOf(s.selectionSet, named, childLimit) : 0;
         if (isListType(getNullableType(field.type))) {
-          const bound = LIST_BOUNDS[`${parent.name}.${name}`];
-          if (!bound) throw new Error(`list ${parent.name}.${name} has no bound`);
-          if (bound.paged && pageLimit === undefined) throw new Error(`paged list ${parent.name}.${name} without a limit`);
-          total += 1 + listSize(bound, { limit: pageLimit }) * Math.max(children, 1);
+          const path = `${parent.name}.${name}`;
+          const bound = LIST_BOUNDS[path];
+          if (!bound) throw new Error(`list ${path} has no bound`);
+          if (bound.paged && pageLimit === undefined) throw new Error(`paged list ${path} without a limit`);
+          const size = listSize(bound, { limit: pageLimit });
+          const children = s.selectionSet ? costOf(s.selectionSet, named, childLimit, rows * size) : { cost: 0, large: [] };
+          if (rows * size >= largeListRows) large.push(path);
+          total += 1 + size * Math.max(children.cost, 1);
+          large.push(...children.large);
         } else {
-          total += 1 + children;
+          const children = s.selectionSet ? costOf(s.selectionSet, named, childLimit, rows) : { cost: 0, large: [] };
+          total += 1 + children.cost;
+          large.push(...children.large);
         }
       }
     }
-    return total;
+    return { cost: total, large };
   };
 
   const root = schema.getRootType(operation.operation);
   if (!root) throw new Error(`no ${operation.operation} type`);
-  return costOf(operation.selectionSet, root, undefined);
+  const { cost, large } = costOf(operation.selectionSet, root, undefined, 1);
+  return { cost, largeLists: large.length, largeListPaths: large };
+}
+
+/** The estimated cost alone (see estimateOperation). */
+export function estimateCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, rawVariables: Record<string, unknown>): number {
+  return estimateOperation(schema, document, operation, rawVariables).cost;
+}
+
+/** The cost limits: the budget, and how many large lists one operation may select. */
+export interface CostLimits {
+  maxCost: number;
+  maxLargeLists: number;
+  largeListRows: number;
 }
 
 /**
- * Refuses, before anything runs, an operation whose estimated cost exceeds the budget, then charges the cost
- * to the caller's rate limits. An estimate that fails refuses the request (fail closed).
+ * Refuses, before anything runs, an operation whose estimated cost exceeds the budget or that selects more large
+ * lists than allowed, then charges the cost to the caller's rate limits. An estimate that fails refuses the
+ * request (fail closed).
  */
-export function costLimitPlugin(schema: GraphQLSchema, maxCost: number, charge?: (ctx: Context, cost: number, mutationFields: number) => Promise<void>): ApolloServerPlugin<Context> {
+export function costLimitPlugin(schema: GraphQLSchema, limits: CostLimits, charge?: (ctx: Context, cost: number, mutationFields: number) => Promise<void>): ApolloServerPlugin<Context> {
   const missing = unboundedListFields(schema);
   if (missing.length) throw new Error(`List fields without a size bound in LIST_BOUNDS: ${missing.join(", ")}`);
+  const { maxCost, maxLargeLists, largeListRows } = limits;
   return {
     async requestDidStart() {
       return {
         async didResolveOperation({ request, document, operation, contextValue }) {
           if (!operation) return;
-          let cost: number;
+          let estimate: CostEstimate;
           try {
-            cost = estimateCost(schema, document, operation, request.variables ?? {});
+            estimate = estimateOperation(schema, document, operation, request.variables ?? {}, largeListRows);
           } catch (error) {
             if (error instanceof GraphQLError) throw error;
             console.error("[limits] cost estimate failed; request refused", error);
             throw badInput("The cost of this operation cannot be estimated; it is refused.");
           }
+          const { cost, largeLists, largeListPaths } = estimate;
           if (cost > maxCost) {
             throw badInput(`Query is too expensive: cost ${cost} exceeds the limit of ${maxCost} (MAX_QUERY_COST). Ask for fewer rows or fields.`, {
               cost,
               maxCost,
             });
+          }
+          if (largeLists > maxLargeLists) {
+            throw badInput(
+              `Query selects ${largeLists} lists that can answer ${largeListRows} rows or more (${[...new Set(largeListPaths)].join(", ")}); ` +
+                `the limit is ${maxLargeLists} (MAX_LARGE_LISTS). Ask for each list once.`,
+              { limit: "MAX_LARGE_LISTS", largeLists, maxLargeLists },
+            );
           }
           contextValue.cost = cost;
           if (charge) await charge(contextValue, cost, operation.operation === "mutation" ? operation.selectionSet.selections.length : 0);

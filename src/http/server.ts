@@ -147,7 +147,7 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
     plugins: [
       // No @cacheControl hints are used: the per-field hook only costs time on lists.
       ApolloServerPluginCacheControlDisabled(),
-      costLimitPlugin(deps.schema, config.maxCost, (ctx, cost, mutations) => charge(ctx, cost + MUTATION_WEIGHT * mutations)),
+      costLimitPlugin(deps.schema, config, (ctx, cost, mutations) => charge(ctx, cost + MUTATION_WEIGHT * mutations)),
       deadlinePlugin(),
       auditRecordReadsPlugin(),
       // Last: it sees the answer exactly as it would leave.

@@ -45,6 +45,8 @@ describe("hostile documents are refused before execution (R14, R15), the server 
       "32 aliases of a school's class reports": aliases(32, classReports).replace(/^\{/, "{ ").replace(/a(\d+): /g, "r$1: "),
       "one alias of a school's class reports with every entry part": `{ ${classReports} }`,
       "10 aliases of a nested pupils query": aliases(10, nestedPupils),
+      "3 aliases of a school's class reports with entries (6 large lists)": aliases(3, `school(id: "${schoolId}") { classes { periodicReports(periodId: "${periodId}") { id entries { positioning } } } }`),
+      "12 copies of the school's class reports inside one root field": `{ school(id: "${schoolId}") { ${Array.from({ length: 12 }, (_, i) => `c${i}: classes { periodicReports(periodId: "${periodId}") { id status } }`).join(" ")} } }`,
       "the director dashboard five times": `{ ${Array.from({ length: 5 }, (_, i) => `d${i}: school(id: "${schoolId}") { classes { students { id periodicReports { id status entries { positioning } } } } }`).join(" ")} }`,
     };
   };
@@ -97,6 +99,44 @@ describe("hostile documents are refused before execution (R14, R15), the server 
       expect(me.body).toEqual({ data: { me: { login: SCHOOL_900.head } } });
     }
     console.log(`refusal round trips (${_who}, ${h.db.config.type}):\n  ${timings.join("\n  ")}`);
+  });
+
+  it("refuses copies of large lists by MAX_LARGE_LISTS, naming the limit and the lists, before any resolver runs", async () => {
+    const reply = await live.post(head, amplified()["12 copies of the school's class reports inside one root field"]);
+    expect(reply.status).toBe(400);
+    expect(reply.body.errors?.[0].extensions).toMatchObject({ code: "BAD_USER_INPUT", limit: "MAX_LARGE_LISTS", maxLargeLists: h.config.maxLargeLists, largeLists: 12 });
+    expect(reply.body.errors?.[0].message).toContain("SchoolClass.periodicReports");
+  });
+
+  describe("with the body cap and the token limit out of the way, the validation rules themselves refuse floods", () => {
+    let open: LiveServer;
+    beforeAll(async () => {
+      const config = { ...h.config, maxBodyBytes: 10_000_000, maxTokens: 1_000_000, maxSelections: 1_000_000 };
+      open = await startServer({ ...h, config, deps: { ...h.deps, config, rateLimits: undefined } });
+    });
+    afterAll(() => open?.server.stop());
+
+    it.each([
+      ["10,000 aliases", aliases(10_000), "MAX_QUERY_ALIASES", /uses 10000 aliases; the limit is 30/],
+      ["1,000 root fields", aliases(1000, "__typename"), "MAX_ROOT_FIELDS", /asks for 1000 root fields; the limit is 20/],
+    ])("%s: 400 from the validation rule (the default server refuses it earlier, at the body cap or the token limit)", async (_name, query, limit, message) => {
+      for (const token of [null, head]) {
+        const started = performance.now();
+        const [reply, me] = await Promise.all([open.post(token, query), open.post(head, "{ me { login } }")]);
+        const ms = performance.now() - started;
+        expect(reply.status).toBe(400);
+        expect(reply.body.data ?? null).toBeNull();
+        expect(reply.body.errors?.[0].extensions?.code).toBe("GRAPHQL_VALIDATION_FAILED");
+        expect(reply.body.errors?.map((e) => e.extensions?.limit)).toContain(limit);
+        expect(reply.body.errors?.map((e) => e.message)).toEqual(expect.arrayContaining([expect.stringMatching(message)]));
+        expect(me.body).toEqual({ data: { me: { login: SCHOOL_900.head } } });
+        console.log(`${_name} (${token ? "signed in" : "anonymous"}, ${h.db.config.type}): refused in ${ms.toFixed(1)} ms round trip`);
+      }
+      // And the default limits refuse the same document before validation.
+      const early = await live.post(head, query);
+      expect(early.status).toBe(query.length > h.config.maxBodyBytes ? 413 : 400);
+      expect(early.body.errors?.[0].extensions?.code).toBe(query.length > h.config.maxBodyBytes ? "BAD_REQUEST" : "GRAPHQL_PARSE_FAILED");
+    });
   });
 
   it("refuses the fragment bomb in validation in a linear walk, not by trying every path", async () => {

@@ -1,4 +1,5 @@
 import Redis from "ioredis";
+import { GraphQLObjectType } from "graphql";
 import { createHarness, Harness, UAI } from "../support/harness";
 import { expectNoLeak, LiveServer, startServer } from "../http/client";
 import { createRateLimits, RateLimited } from "../../src/http/rate-limit";
@@ -147,6 +148,13 @@ describe("list bounds are enforced on write (src/common/bounds.ts)", () => {
     expect(over.errors?.[0].message).toContain(`at most ${BOUND.classProgramElementsPerSubject}`);
     const exact = await h.data("director.moulin", q, { c: classId, p: periodId, l: labels(BOUND.classProgramElementsPerSubject) });
     expect(exact.setClassProgramElements).toHaveLength(BOUND.classProgramElementsPerSubject);
+  });
+
+  it("has one cost model: no field carries its own complexity estimate", () => {
+    const withComplexity = Object.values(h.schema.getTypeMap())
+      .filter((t): t is import("graphql").GraphQLObjectType => t instanceof GraphQLObjectType && !t.name.startsWith("__"))
+      .flatMap((t) => Object.values(t.getFields()).filter((f) => f.extensions?.complexity !== undefined).map((f) => `${t.name}.${f.name}`));
+    expect(withComplexity).toEqual([]);
   });
 
   it("states each list's bound in the schema's description", () => {

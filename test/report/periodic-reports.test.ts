@@ -339,17 +339,19 @@ describe("periodic reports", () => {
       const ok = await h.data("director.moulin", UPDATE, { id, v: version, input: { synthesis: "Synthèse corrigée." } });
       expect(ok.updatePeriodicReport).toMatchObject({ synthesis: "Synthèse corrigée.", status: "LOCKED" });
       const events: Array<{ action: string; details: string }> = await h.db.dataSource.query(
-        "SELECT action, details FROM audit_event WHERE entityType = 'PeriodicReport' AND entityId = ? ORDER BY id DESC",
+        "SELECT action, details FROM audit_event WHERE entityType = 'PeriodicReport' AND entityId = ? AND action = 'AMEND_PAST_YEAR_REPORT' ORDER BY id DESC",
         [id],
       );
       expect(events[0].action).toBe("AMEND_PAST_YEAR_REPORT");
       expect(JSON.parse(events[0].details).amendmentIds).toEqual([amendment.id]);
     });
 
-    it("R-SEED-10: a teacher cannot reach a past-year report at all", async () => {
+    it("R-SEED-09: a teacher cannot change a past-year report; one the pupil's record shows them answers PAST_YEAR, not NOT_FOUND", async () => {
       const { id, version } = await reportOf("1000000006F", UAI.moulin, 2025, "CM1", 3);
       const result = await h.run("teacher.cm2", UPDATE, { id, v: version, input: { synthesis: "x" } });
-      expect(onlyError(result).extensions?.code).toBe("NOT_FOUND");
+      expect(onlyError(result).extensions).toMatchObject({ code: "PAST_YEAR", rule: "R-SEED-09" });
+      const hidden = await h.run("teacher.cp", UPDATE, { id, v: version, input: { synthesis: "x" } });
+      expect(onlyError(hidden).extensions?.code).toBe("NOT_FOUND");
     });
   });
 

@@ -9,6 +9,7 @@ import { RuleTree } from "../../auth/rule-tree";
 export const isDasenOrHead = or(isDasen, isHead);
 
 export const amendmentRules: RuleTree = {
+  Query: { priorYearReports: isDasenOrHead },
   Mutation: { grantPriorYearAmendment: isDasenOrHead },
   PriorYearAmendmentView: { "*": inheritsParent },
 };

@@ -1,8 +1,9 @@
-import { Brackets, EntityManager, In } from "typeorm";
+import { Brackets, EntityManager, In, IsNull, WhereExpressionBuilder } from "typeorm";
 import { toStaffMember } from "../report/report.types";
+import { BOUND } from "../../common/bounds";
 import { Context, inTransaction } from "../../common/context";
 import { Degree } from "../../common/domain";
-import { badInput, ErrorCode, notFound, ruleError } from "../../common/errors";
+import { badInput, conflict, ErrorCode, notFound, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { isStaff } from "../../auth/principal";
 import { Account } from "../account/account.entity";
@@ -11,6 +12,8 @@ import { SchoolClass } from "../class/school-class.entity";
 import { PeriodicReport } from "../report/periodic-report.entity";
 import { isReportElementKey } from "../report/report.codes";
 import { School } from "../school/school.entity";
+import { Student } from "../student/student.entity";
+import { noteRecordRead } from "../student/record";
 import { Subject } from "../subject/subject.entity";
 import { GrantPriorYearAmendmentInput } from "./amendment.inputs";
 import { PriorYearAmendmentView } from "./amendment.types";
@@ -52,12 +55,29 @@ interface AmendableReport {
 }
 
 /**
- * The report with its school, only when the caller holds the authority R-SEED-10 gives: DASEN of the
- * school's academy for an école, HEAD of the collège itself. Written in SQL so that a report outside
- * that authority is indistinguishable from a missing one.
+ * R-SEED-10: restricts `qb` (reports `r` joined to their school `s`) to the authority of the caller:
+ * DASEN of the school's academy for an école, HEAD of the collège itself. False when the caller holds
+ * no such authority at all (the query must not run).
+ */
+function scopeAmendingAuthority(ctx: Context, qb: WhereExpressionBuilder): boolean {
+  const p = ctx.principal;
+  const dasen = isStaff(p) ? p.dasenAcademyIds : [];
+  const head = isStaff(p) ? p.headSchoolIds : [];
+  if (!dasen.length && !head.length) return false;
+  qb.andWhere(
+    new Brackets((inner) => {
+      if (dasen.length) inner.orWhere("(s.degree = :first AND s.academyId IN (:...dasen))", { first: Degree.FIRST, dasen });
+      if (head.length) inner.orWhere("(s.degree = :second AND s.id IN (:...head))", { second: Degree.SECOND, head });
+    }),
+  );
+  return true;
+}
+
+/**
+ * The report with its school, only when the caller holds the authority R-SEED-10 gives. Written in
+ * SQL so that a report outside that authority is indistinguishable from a missing one.
  */
 async function findAmendableReport(ctx: Context, em: EntityManager, reportId: number): Promise<AmendableReport> {
-  const p = ctx.principal;
   const qb = em
     .createQueryBuilder(PeriodicReport, "r")
     .innerJoin(SchoolClass, "c", "c.id = r.classId")
@@ -69,15 +89,7 @@ async function findAmendableReport(ctx: Context, em: EntityManager, reportId: nu
     .addSelect("s.id", "schoolId")
     .addSelect("s.degree", "degree")
     .where("r.id = :reportId", { reportId });
-  const dasen = isStaff(p) ? p.dasenAcademyIds : [];
-  const head = isStaff(p) ? p.headSchoolIds : [];
-  if (!dasen.length && !head.length) throw notFound("Report");
-  qb.andWhere(
-    new Brackets((inner) => {
-      if (dasen.length) inner.orWhere("(s.degree = :first AND s.academyId IN (:...dasen))", { first: Degree.FIRST, dasen });
-      if (head.length) inner.orWhere("(s.degree = :second AND s.id IN (:...head))", { second: Degree.SECOND, head });
-    }),
-  );
+  if (!scopeAmendingAuthority(ctx, qb)) throw notFound("Report");
   const row = await qb.getRawOne<Record<string, unknown>>();
   if (!row) throw notFound("Report");
   return {
@@ -145,16 +157,22 @@ export async function grantPriorYearAmendment(ctx: Context, input: GrantPriorYea
     // Re-read so that grantedAt is the stored value on every driver.
     const stored = await em.findOneOrFail(PriorYearAmendment, { where: { id: saved.id } });
     const grantor = await em.findOneOrFail(Account, { where: { id: grantedByAccountId } });
-    return {
-      id: stored.id,
-      reportId: stored.reportId,
-      elements: parseElements(stored.elements),
-      ticketRef: stored.ticketRef,
-      documentRef: stored.documentRef,
-      grantedAt: stored.grantedAt,
-      grantedBy: toStaffMember(grantor),
-    };
+    return toAmendmentView(stored, grantor, null);
   });
+}
+
+export function toAmendmentView(stored: PriorYearAmendment, grantor: Account, closer: Account | null): PriorYearAmendmentView {
+  return {
+    id: stored.id,
+    reportId: stored.reportId,
+    elements: parseElements(stored.elements),
+    ticketRef: stored.ticketRef,
+    documentRef: stored.documentRef,
+    grantedAt: stored.grantedAt,
+    grantedBy: toStaffMember(grantor),
+    closedAt: stored.closedAt,
+    closedBy: closer ? toStaffMember(closer) : null,
+  };
 }
 
 /** The stored JSON list of element keys; anything malformed authorises nothing. */
@@ -168,8 +186,9 @@ function parseElements(stored: string): string[] {
 }
 
 /**
- * R-SEED-10: the ids of the amendments of `report` that together cover every element of the edit.
- * Throws AMENDMENT_NOT_AUTHORISED when one element is not covered.
+ * R-SEED-10: the ids of the open amendments of `report` that together cover every element of the edit.
+ * Throws AMENDMENT_NOT_AUTHORISED when one element is not covered. A closed amendment (already used
+ * by an edit, see closeAmendments) covers nothing.
  *
  * Reads through `em`, inside the caller's transaction. The set is chosen greedily: the amendment that
  * covers most of the still-uncovered elements first, the older one on a tie, so that an edit is
@@ -184,7 +203,7 @@ export async function amendmentsCovering(
   elements: string[],
 ): Promise<number[]> {
   const wanted = [...new Set(elements)];
-  const amendments = await em.find(PriorYearAmendment, { where: { reportId: report.id }, order: { id: "ASC" } });
+  const amendments = await em.find(PriorYearAmendment, { where: { reportId: report.id, closedAt: IsNull() }, order: { id: "ASC" } });
   const covers = amendments.map((a) => ({ id: a.id, keys: new Set(parseElements(a.elements)) }));
 
   const uncovered = wanted.filter((key) => !covers.some((a) => a.keys.has(key)));
@@ -192,7 +211,7 @@ export async function amendmentsCovering(
     const missing = amendments.length ? uncovered : wanted;
     const message = missing.length
       ? `No written amendment authorises changing ${missing.join(", ")} on this past-year report.`
-      : "This past-year report has no written amendment: it cannot change.";
+      : "This past-year report has no open written amendment: it cannot change.";
     throw ruleError(ErrorCode.AMENDMENT_NOT_AUTHORISED, "R-SEED-10", message, { uncovered: missing });
   }
 
@@ -214,3 +233,65 @@ export async function amendmentsCovering(
   }
   return used.sort((a, b) => a - b);
 }
+
+/**
+ * R-SEED-10: an authorisation is used once. The edit that applied `ids` closes them, in its own
+ * transaction, with one audit event each. Closing only open rows in the UPDATE itself means two
+ * edits racing on one authorisation cannot both use it: the second gets CONFLICT.
+ */
+export async function closeAmendments(
+  ctx: Context,
+  em: EntityManager,
+  report: { id: number; studentId: number },
+  schoolId: number,
+  ids: number[],
+): Promise<void> {
+  if (!ids.length) return;
+  const closedByAccountId = ctx.principal!.accountId;
+  const closed = await em
+    .createQueryBuilder()
+    .update(PriorYearAmendment)
+    .set({ closedAt: ctx.clock.now(), closedByAccountId })
+    .where("id IN (:...ids) AND closedAt IS NULL", { ids })
+    .execute();
+  if (closed.affected !== ids.length) {
+    throw conflict("The authorisation was used by another edit meanwhile: it allows one edit only.", "R-SEED-10");
+  }
+  for (const amendmentId of ids) {
+    await recordAudit(ctx, em, {
+      action: "CLOSE_PRIOR_YEAR_AMENDMENT",
+      entityType: "PeriodicReport",
+      entityId: report.id,
+      schoolId,
+      studentId: report.studentId,
+      details: { amendmentId },
+    });
+  }
+}
+
+/**
+ * R-SEED-10: the granting authority finds the past-year reports of a pupil, by INE and school year,
+ * within their authority (DASEN: the écoles of their academy; HEAD: their collège), to read them and
+ * grant an amendment. Filtered in SQL; the read is audited like any staff read of a record (R-NEW-02).
+ */
+export async function authorityPastReports(ctx: Context, ine: string, schoolYear: number): Promise<PeriodicReport[]> {
+  if (ine.trim().length > 20) throw badInput("ine", "is not an INE (at most 20 characters)");
+  if (schoolYear >= ctx.schoolYear) {
+    throw badInput("schoolYear", `must be an earlier school year than the current one (${ctx.schoolYear}): this year's reports are read by the school`);
+  }
+  const qb = ctx.dataSource
+    .getRepository(PeriodicReport)
+    .createQueryBuilder("r")
+    .innerJoin(Student, "st", "st.id = r.studentId")
+    .innerJoin(SchoolClass, "c", "c.id = r.classId")
+    .innerJoin(School, "s", "s.id = c.schoolId")
+    .where("st.ine = :ine AND r.schoolYear = :schoolYear", { ine: ine.trim().toUpperCase(), schoolYear })
+    .orderBy("r.periodId", "ASC")
+    .addOrderBy("r.id", "ASC")
+    .take(BOUND.authorityPastReports);
+  if (!scopeAmendingAuthority(ctx, qb)) return [];
+  const reports = await qb.getMany();
+  for (const report of reports) noteRecordRead(ctx, report.studentId);
+  return reports;
+}
+

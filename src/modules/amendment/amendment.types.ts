@@ -23,4 +23,10 @@ export class PriorYearAmendmentView {
 
   @Field(() => StaffMember)
   grantedBy: StaffMember;
+
+  @Field(() => Date, { nullable: true, description: "When the edit that applied it closed it (R-SEED-10: used once); null while open." })
+  closedAt: Date | null;
+
+  @Field(() => StaffMember, { nullable: true, description: "Who made the edit that closed it." })
+  closedBy: StaffMember | null;
 }

@@ -33,4 +33,11 @@ export class PriorYearAmendment {
 
   @Column({ type: "varchar", length: 200 })
   documentRef: string;
+
+  /** Set by the edit that applies it (R-SEED-10: used once); null while the authorisation is open. */
+  @Column({ type: "datetime", nullable: true })
+  closedAt: Date | null;
+
+  @Column({ type: "integer", nullable: true })
+  closedByAccountId: number | null;
 }

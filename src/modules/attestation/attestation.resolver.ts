@@ -29,9 +29,7 @@ export class AttestationResolver {
     return attestations.recordPixCertification(ctx, input);
   }
 
-  // Unpaged lists: the cost limit counts them at their largest size (one attestation per type).
   @FieldResolver(() => [Attestation], {
-    complexity: ({ childComplexity }) => 1 + 6 * childComplexity,
     description: "Attestations the caller may see: guardians all of their child's; staff those recorded in their academies (R-SEED-12, R-SEED-17).",
   })
   attestations(@Root() student: Student, @Ctx() ctx: Context): Promise<Attestation[]> {
@@ -39,7 +37,6 @@ export class AttestationResolver {
   }
 
   @FieldResolver(() => [PixCertification], {
-    complexity: ({ childComplexity }) => 1 + 3 * childComplexity,
     description: "Pix certification results the caller may see, newest first (R-SEED-17).",
   })
   pixCertifications(@Root() student: Student, @Ctx() ctx: Context): Promise<PixCertification[]> {

@@ -48,7 +48,7 @@ export class PixCertification {
   @Column({ type: "integer", default: 1 })
   version: number;
 
-  @Field(() => [PixCompetenceLevel], { complexity: ({ childComplexity }) => 1 + 16 * childComplexity, description: "Level per competence, by competence code." })
+  @Field(() => [PixCompetenceLevel], { description: "Level per competence, by competence code." })
   competences(@Ctx() ctx: Context): Promise<PixCompetenceLevel[]> {
     return ctx.loaders.pixCompetencesByCertification.load(this.id);
   }

@@ -42,8 +42,6 @@ export class ClassSettingsResolver {
   @FieldResolver(() => [ClassSettingsChangeView], {
     nullable: true,
     description: "The class's settings changes, newest first (DIRECTOR/HEAD of its school only).",
-    // A class has a handful of changes: keeps the cost estimate of class lists honest.
-    complexity: ({ childComplexity }) => 1 + 5 * childComplexity,
   })
   settingsChanges(@Root() cls: SchoolClass, @Ctx() ctx: Context): Promise<ClassSettingsChangeView[]> {
     return classSettings.settingsChanges(ctx, cls);

@@ -18,7 +18,7 @@ export class HomeResolver {
     return searchStudents(ctx, args);
   }
 
-  @Query(() => [HomeNotice], { complexity: ({ childComplexity }) => 1 + 8 * childComplexity, description: "Notices for the caller's home page, by role (R-SEED-15); most urgent first." })
+  @Query(() => [HomeNotice], { description: "Notices for the caller's home page, by role (R-SEED-15); most urgent first." })
   homeNotices(@Ctx() ctx: Context): Promise<HomeNotice[]> {
     return homeNotices(ctx);
   }

@@ -65,7 +65,6 @@ export class HomeNotice {
   @Field()
   message: string;
 
-  // Unpaged: the cost limit counts a typical notice (a class's or a school's worth of records).
-  @Field(() => [NoticeRecord], { complexity: ({ childComplexity }) => 1 + 30 * childComplexity, description: "The records concerned, possibly none." })
+  @Field(() => [NoticeRecord], { description: "The records concerned, possibly none." })
   records: NoticeRecord[];
 }

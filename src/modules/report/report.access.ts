@@ -1,7 +1,10 @@
 import { EntityManager } from "typeorm";
 import { Context } from "../../common/context";
 import { Degree, Level } from "../../common/domain";
-import { notFound } from "../../common/errors";
+import { IsNull } from "typeorm";
+import { ErrorCode, notFound, ruleError } from "../../common/errors";
+import { PriorYearAmendment } from "../amendment/prior-year-amendment.entity";
+import { findVisibleStudent, readablePeriodicReports } from "../student/student.service";
 import { isStaff } from "../../auth/principal";
 import { scopeReports } from "../../auth/scope";
 import { SchoolClass } from "../class/school-class.entity";
@@ -29,6 +32,31 @@ export async function findVisibleReport(ctx: Context, em: EntityManager, id: num
   const report = await scopeReports(ctx, qb, "r").getOne();
   if (!report) throw notFound("Periodic report");
   return report;
+}
+
+/**
+ * The report the caller works on. A past-year report that is not theirs to work on but that the pupil's
+ * record shows them (R-SEED-12) gets the reason instead of NOT_FOUND: an open authorisation on it that
+ * the school's lead applies (AMENDMENT_NOT_AUTHORISED), otherwise PAST_YEAR. A report they cannot see
+ * at all stays NOT_FOUND, like a missing one.
+ */
+export async function findEditableReport(ctx: Context, em: EntityManager, id: number): Promise<PeriodicReport> {
+  try {
+    return await findVisibleReport(ctx, em, id);
+  } catch (error) {
+    const report = await em.findOne(PeriodicReport, { where: { id } });
+    if (!report || report.schoolYear >= ctx.schoolYear || !isStaff(ctx.principal)) throw error;
+    const student = await findVisibleStudent(ctx, report.studentId).catch(() => null);
+    if (!student || !(await readablePeriodicReports(ctx, student)).some((r) => r.id === id)) throw error;
+    if (await em.count(PriorYearAmendment, { where: { reportId: id, closedAt: IsNull() } })) {
+      throw ruleError(
+        ErrorCode.AMENDMENT_NOT_AUTHORISED,
+        "R-SEED-10",
+        "This report of an earlier school year is under a written amendment that its school's DIRECTOR/HEAD applies.",
+      );
+    }
+    throw ruleError(ErrorCode.PAST_YEAR, "R-SEED-09", "This report belongs to an earlier school year: it changes only under a written amendment, applied by its school's DIRECTOR/HEAD.");
+  }
 }
 
 export async function loadSetting(em: EntityManager, report: PeriodicReport): Promise<ReportSetting> {

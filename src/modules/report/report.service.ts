@@ -8,7 +8,7 @@ import { recordAudit } from "../audit/audit.service";
 import { noteRecordRead } from "../student/record";
 import { yearKey } from "../../common/loaders";
 import { lockClassRow } from "../../db/row-locks";
-import { amendmentsCovering } from "../amendment/amendment.service";
+import { amendmentsCovering, closeAmendments } from "../amendment/amendment.service";
 import { findVisibleClass, findVisibleGroup } from "../class/class.service";
 import { TeachingGroup } from "../class/teaching-group.entity";
 import { GroupMembership } from "../student/group-membership.entity";
@@ -30,7 +30,7 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "./report-parts.entity";
-import { carriesDigitalSkills, findVisibleReport, loadSetting, ReportRights, ReportSetting } from "./report.access";
+import { carriesDigitalSkills, findEditableReport, findVisibleReport, loadSetting, ReportRights, ReportSetting } from "./report.access";
 import { checkText, validateUpdate } from "./report.validate";
 import { LIMITS } from "./report.codes";
 import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.inputs";
@@ -133,7 +133,7 @@ export async function updatePeriodicReport(
   input: UpdatePeriodicReportInput,
 ): Promise<PeriodicReport> {
   const em = ctx.dataSource.manager;
-  const report = await findVisibleReport(ctx, em, id);
+  const report = await findEditableReport(ctx, em, id);
   const setting = await loadSetting(em, report);
   const rights = await ReportRights.of(ctx, em, setting);
   if (report.readOnly) {
@@ -178,6 +178,7 @@ export async function updatePeriodicReport(
       studentId: report.studentId,
       details: { elements: touched, version: expectedVersion + 1, ...(pastYear ? { amendmentIds } : {}) },
     });
+    await closeAmendments(ctx, tx, report, setting.school.id, amendmentIds);
     return tx.findOneOrFail(PeriodicReport, { where: { id } });
   });
 }
