@@ -4,6 +4,7 @@ import { Clock } from "./clock";
 import { currentSchoolYear } from "./school-year";
 import { createLoaders, Loaders } from "./loaders";
 import { Deadline, noDeadline } from "./deadline";
+import { asClientError } from "../db/db-errors";
 
 /**
  * Everything a request carries: who calls, the database, the clock and the request's own DataLoaders.
@@ -60,8 +61,10 @@ export function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Prom
     return Promise.reject(error);
   }
   const ds = ctx.dataSource;
-  if (ds.options.type !== "better-sqlite3") return ds.transaction(work);
+  // A lost lock race or an unreachable database rolled everything back: the client hears CONFLICT or UNAVAILABLE.
+  const clientError = (error: unknown) => Promise.reject(asClientError(error));
+  if (ds.options.type !== "better-sqlite3") return ds.transaction(work).catch(clientError);
   const run = (sqliteQueues.get(ds) ?? Promise.resolve()).then(() => ds.transaction(work));
   sqliteQueues.set(ds, run.catch(() => undefined));
-  return run;
+  return run.catch(clientError);
 }

@@ -27,7 +27,7 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "../modules/report/report-parts.entity";
-import { ClassSettingsChange } from "../modules/class-settings/class-settings-change.entity";
+import { ClassSettingsArchivePart, ClassSettingsChange } from "../modules/class-settings/class-settings-change.entity";
 import { PriorYearAmendment } from "../modules/amendment/prior-year-amendment.entity";
 import { CYCLE_REPORT_ENTITIES } from "../modules/cycle-report/cycle-report.entities";
 import { ATTESTATION_ENTITIES } from "../modules/attestation/attestation.entities";
@@ -63,6 +63,7 @@ export const ENTITIES = [
   ReportParcours,
   ReportSupportMeasure,
   ClassSettingsChange,
+  ClassSettingsArchivePart,
   PriorYearAmendment,
   ...CYCLE_REPORT_ENTITIES,
   ...ATTESTATION_ENTITIES,

@@ -1,6 +1,7 @@
 import { GraphQLFormattedError } from "graphql";
 import { unwrapResolverError } from "@apollo/server/errors";
-import { CLIENT_CODES, REQUEST_LEVEL_CODES } from "../common/errors";
+import { CLIENT_CODES, LivretError, REQUEST_LEVEL_CODES } from "../common/errors";
+import { asClientError } from "../db/db-errors";
 
 export const INTERNAL_MESSAGE = "Internal server error";
 
@@ -19,6 +20,12 @@ export function formatError(formatted: GraphQLFormattedError, error: unknown): G
     return { ...formatted, extensions };
   }
   const original = unwrapResolverError(error);
+  // A read that met a down, slow or overloaded database (or lost a lock race): the client may retry.
+  const mapped = asClientError(original);
+  if (mapped instanceof LivretError) {
+    console.warn("[graphql] database failure", { path: formatted.path, code: mapped.extensions.code, error: String((original as Error)?.message ?? original) });
+    return { message: mapped.message, locations: formatted.locations, path: formatted.path, extensions: { ...mapped.extensions } };
+  }
   console.error("[graphql] internal error", { path: formatted.path, error: original });
   return { message: INTERNAL_MESSAGE, locations: formatted.locations, path: formatted.path, extensions: { code: "INTERNAL_SERVER_ERROR" } };
 }

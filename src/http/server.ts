@@ -2,7 +2,7 @@ import http from "node:http";
 import { randomUUID } from "node:crypto";
 import express from "express";
 import cors from "cors";
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, HeaderMap } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
@@ -14,7 +14,8 @@ import { Config } from "../config";
 import { Clock } from "../common/clock";
 import { Context, createContext } from "../common/context";
 import { currentSchoolYear } from "../common/school-year";
-import { ErrorCode } from "../common/errors";
+import { ErrorCode, LivretError } from "../common/errors";
+import { asClientError, DATABASE_RETRY_AFTER_SECONDS } from "../db/db-errors";
 import { decodeJwt } from "jose";
 import { loadPrincipal, Principal } from "../auth/principal";
 import { CallerCache } from "../auth/caller-cache";
@@ -53,13 +54,18 @@ const MUTATION_WEIGHT = 10;
 /**
  * After execution: a request whose deadline stopped it answers one UNAVAILABLE error (HTTP 503, Retry-After)
  * rather than partial data; one that finished in time may still write its own bookkeeping (audit of reads).
+ * An answer carrying UNAVAILABLE (the database was down, slow or overloaded) is a 503 with Retry-After too.
  */
 function deadlinePlugin(): ApolloServerPlugin<Context> {
   return {
     async requestDidStart() {
       return {
         async willSendResponse({ contextValue, response }) {
-          if (!contextValue.deadline) return;
+          if (response.body.kind === "single" && response.body.singleResult.errors?.some((e) => e.extensions?.code === ErrorCode.UNAVAILABLE)) {
+            response.http.status = 503;
+            response.http.headers.set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS));
+          }
+          if (!contextValue?.deadline) return;
           if (!contextValue.deadline.tripped) {
             contextValue.deadline = noDeadline();
             return;
@@ -78,6 +84,19 @@ function deadlinePlugin(): ApolloServerPlugin<Context> {
 const unauthenticated = (message: string) =>
   new GraphQLError(message, { extensions: { code: ErrorCode.UNAUTHENTICATED, http: { status: 401 } } });
 
+/** Loading the caller met a database failure: a 503 the client may retry, never "context creation failed" 500. */
+function unavailableAtTheDoor(error: unknown): unknown {
+  const mapped = asClientError(error);
+  if (!(mapped instanceof LivretError)) return error;
+  return new GraphQLError(mapped.message, {
+    extensions: {
+      ...mapped.extensions,
+      code: ErrorCode.UNAVAILABLE,
+      http: { status: 503, headers: new HeaderMap([["retry-after", String(DATABASE_RETRY_AFTER_SECONDS)]]) },
+    },
+  });
+}
+
 /**
  * Turns the Authorization header into the caller. No header: anonymous. A bad token: UNAUTHENTICATED.
  * With a caller cache, a token seen in the last CALLER_CACHE_MS is neither verified nor looked up again.
@@ -95,7 +114,12 @@ export async function authenticate(deps: ServerDeps, authorization: string | und
     } catch {
       throw unauthenticated("The bearer token is not valid or has expired.");
     }
-    const principal = await loadPrincipal(deps.dataSource.manager, login, schoolYear);
+    let principal: Principal | null;
+    try {
+      principal = await loadPrincipal(deps.dataSource.manager, login, schoolYear);
+    } catch (error) {
+      throw unavailableAtTheDoor(error);
+    }
     if (!principal) throw unauthenticated("The bearer token names no known account.");
     // Verified above, so its exp claim is there; the cache never keeps a caller past it.
     const exp = decodeJwt(token).exp;

@@ -373,6 +373,41 @@ describe("class settings", () => {
       }
     });
 
+    it("R-NEW-01: a collège class of 30 pupils × 3 periods × 10 subjects, full content, archives and restores", async () => {
+      await reset();
+      const classId = Number(await h.ids.class(UAI.hugo, 2026, "4A"));
+      const cls = await em().findOneByOrFail(SchoolClass, { id: classId });
+      await em().update(SchoolClass, { id: classId }, { dataSource: null, positioningType: null });
+      const periods = (await em().find(Period, { where: { schemeId: cls.periodSchemeId! }, order: { position: "ASC" } })).slice(0, 3);
+      expect(periods).toHaveLength(3);
+      const subjects: Array<{ code: string }> = await h.db.dataSource.query("SELECT code FROM subject WHERE degree = ? ORDER BY code", ["SECOND"]);
+      const tenSubjects = subjects.slice(0, 10).map((s) => s.code);
+      expect(tenSubjects).toHaveLength(10);
+      // Texts at their limits, with 4-byte characters: the archive is as large as the domain allows.
+      const full = (n: number, seed: string) => `${seed} é🎓`.repeat(Math.ceil(n / (seed.length + 4))).slice(0, n);
+      await h.data("head.hugo", UPDATE, { classId: String(classId), settings: ENTRY_GRADES });
+      for (let pupil = 0; pupil < 30; pupil++) {
+        const ine = `9${String(pupil).padStart(9, "0")}Z`;
+        const studentId = Number((await em().insert("student", { ine, surname: `Élève${pupil}`, firstName: "Test" })).identifiers[0].id);
+        for (const period of periods) {
+          const reportId = Number(
+            (await em().insert(PeriodicReport, { studentId, periodId: period.id, classId, schoolYear: 2026, status: ReportStatus.DRAFT, synthesis: full(1000, "Synthèse") })).identifiers[0].id,
+          );
+          const entries = tenSubjects.map((subjectCode) => ({ reportId, subjectCode, studentAverage: "12,5", classAverage: "11", appreciation: full(600, subjectCode) }));
+          await em().insert(ReportEntry, entries);
+          const stored = await em().find(ReportEntry, { where: { reportId } });
+          await em().insert(ReportEntryElement, stored.flatMap((e) => [1, 2, 3].map((k) => ({ entryId: e.id, label: full(300, `Élément ${k}`) }))));
+        }
+      }
+      const before = await dump();
+      const result = (await h.data("head.hugo", UPDATE, { classId: String(classId), settings: IMPORT_GRADES, confirm: true })).updateClassSettings;
+      expect(result.change.impact).toMatchObject({ reportsDeleted: 90, entriesDeleted: 900, pupilProgramElementsDeleted: 2700 });
+      expect(await count("periodic_report")).toBe(0);
+      const restored = await h.data("head.hugo", RESTORE, { id: result.change.id });
+      expect(restored.restoreClassSettingsChange).toEqual({ id: String(classId), ...ENTRY_GRADES });
+      expect(await dump()).toEqual(before);
+    });
+
     it("R-NEW-01: restored class-wide program elements are back in class_program_element with their ids", async () => {
       const seeded = await seed();
       const elements = await em().find(ClassProgramElement, { where: { classId: seeded.classId }, order: { id: "ASC" } });

@@ -239,6 +239,26 @@ describe("periodic reports", () => {
       expect((await h.data("director.moulin", UNLOCK, { id })).unlockPeriodicReport.status).toBe("DRAFT");
     });
 
+    it("R-PUB-04: a save sent with the version the lock produced never lands in the locked report", async () => {
+      const { id } = await reportOf("1000000002B", UAI.moulin, 2026, "CP", 1);
+      for (let attempt = 0; attempt < 12; attempt++) {
+        const before = await h.db.dataSource.getRepository(PeriodicReport).findOneByOrFail({ id: Number(id) });
+        expect(before.status).toBe("DRAFT");
+        // The save names the version the lock is about to produce, and runs while the lock commits.
+        const [locked, save] = await Promise.all([
+          h.run("director.moulin", LOCK, { id }),
+          new Promise((resolve) => setTimeout(resolve, attempt % 4)).then(() =>
+            h.run("teacher.cp", UPDATE, { id, v: before.version + 1, input: { synthesis: `Après verrou ${attempt}` } }),
+          ),
+        ]);
+        expect(locked.errors).toBeUndefined();
+        expect(["REPORT_LOCKED", "CONFLICT"]).toContain(onlyError(save).extensions?.code);
+        const after = await h.db.dataSource.getRepository(PeriodicReport).findOneByOrFail({ id: Number(id) });
+        expect(after).toMatchObject({ status: "LOCKED", synthesis: before.synthesis, version: before.version + 1 });
+        expect((await h.data("director.moulin", UNLOCK, { id })).unlockPeriodicReport.status).toBe("DRAFT");
+      }
+    });
+
     it("refuses a 2D teacher's lock: in collèges the HEAD locks", async () => {
       const { id } = await reportOf("2000000001A", UAI.hugo, 2026, "6A", 1);
       expect(onlyError(await h.run("teacher.maths", LOCK, { id })).extensions?.code).toBe("FORBIDDEN");

@@ -1,4 +1,4 @@
-import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from "typeorm";
+import { Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, PrimaryGeneratedColumn } from "typeorm";
 import { SchoolClass } from "../class/school-class.entity";
 import { PositioningType, ReportDataSource } from "../../common/domain";
 
@@ -41,7 +41,7 @@ export class ClassSettingsChange {
   @Column({ type: "text" })
   impact: string;
 
-  /** The rows as they were before the change (JSON). */
+  /** The rows as they were before the change (JSON), or `{"format":2,"parts":n}` when they are in class_settings_archive_part. */
   @Column({ type: "text" })
   archive: string;
 
@@ -51,3 +51,26 @@ export class ClassSettingsChange {
   @Column({ type: "integer", nullable: true })
   restoredByAccountId: number | null;
 }
+
+/**
+ * The archive of a change, cut in pieces: a `text` column holds 64 KB on MariaDB, and a 30-pupil collège
+ * class with full reports archives to several hundred KB. Pieces of ARCHIVE_PART_CHARS characters stay
+ * under that limit whatever the characters (4 bytes each at most in utf8mb4) and need no dialect type.
+ */
+@Entity("class_settings_archive_part")
+export class ClassSettingsArchivePart {
+  @PrimaryColumn({ type: "integer" })
+  changeId: number;
+
+  @PrimaryColumn({ type: "integer" })
+  seq: number;
+
+  @ManyToOne(() => ClassSettingsChange, { onDelete: "CASCADE" })
+  @JoinColumn({ name: "changeId", foreignKeyConstraintName: "FK_class_settings_archive_part_change" })
+  change?: ClassSettingsChange;
+
+  @Column({ type: "text" })
+  body: string;
+}
+
+export const ARCHIVE_PART_CHARS = 12_000;

@@ -12,6 +12,7 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "../report/report-parts.entity";
+import { ARCHIVE_PART_CHARS, ClassSettingsArchivePart, ClassSettingsChange } from "./class-settings-change.entity";
 
 /**
  * The restorable archive of a class settings change (R-NEW-01): full rows of what was deleted, and the
@@ -148,4 +149,29 @@ export function parseArchive(stored: string): ClassSettingsArchive {
   const parsed = JSON.parse(stored) as ClassSettingsArchive;
   if (parsed?.format !== 1) throw new Error("Unknown class settings archive format");
   return parsed;
+}
+
+/** Stores a change's archive in pieces (any size); the change row keeps only how many. */
+export async function writeArchive(em: EntityManager, changeId: number, archive: ClassSettingsArchive): Promise<void> {
+  const json = JSON.stringify(archive);
+  const parts: Array<{ changeId: number; seq: number; body: string }> = [];
+  for (let start = 0; start < json.length; ) {
+    let end = Math.min(start + ARCHIVE_PART_CHARS, json.length);
+    // Never between the two halves of a surrogate pair (an emoji): each piece must be valid text alone.
+    if (end < json.length && /[\uD800-\uDBFF]/.test(json[end - 1])) end -= 1;
+    parts.push({ changeId, seq: parts.length, body: json.slice(start, end) });
+    start = end;
+  }
+  // A few pieces per statement: each statement stays well under max_allowed_packet.
+  for (const batch of chunks(parts, 20)) await em.insert(ClassSettingsArchivePart, batch);
+  await em.update(ClassSettingsChange, { id: changeId }, { archive: JSON.stringify({ format: 2, parts: parts.length }) });
+}
+
+/** A change's archive, from its pieces or (changes written before pieces existed) from the change row. */
+export async function readArchive(em: EntityManager, change: ClassSettingsChange): Promise<ClassSettingsArchive> {
+  const stored = JSON.parse(change.archive) as { format?: number; parts?: number };
+  if (stored?.format !== 2) return parseArchive(change.archive);
+  const parts = await em.find(ClassSettingsArchivePart, { where: { changeId: change.id }, order: { seq: "ASC" } });
+  if (parts.length !== stored.parts) throw new Error(`Settings change ${change.id}: ${parts.length} archive pieces of ${stored.parts}`);
+  return parseArchive(parts.map((p) => p.body).join(""));
 }

@@ -24,7 +24,8 @@ import {
   deleteByIds,
   insertRows,
   loadRows,
-  parseArchive,
+  readArchive,
+  writeArchive,
   StoredRow,
 } from "./class-settings.archive";
 import { ClassSettingsChange } from "./class-settings-change.entity";
@@ -196,11 +197,12 @@ export async function updateClassSettings(
       newDataSource: next.dataSource,
       newPositioningType: next.positioningType,
       impact: JSON.stringify(plan.impact),
-      archive: JSON.stringify(archive),
+      archive: "{}",
       restoredAt: null,
       restoredByAccountId: null,
     });
     const changeId = Number(inserted.identifiers[0].id);
+    await writeArchive(em, changeId, archive);
     const { destructive: _destructive, ...counts } = plan.impact;
     await recordAudit(ctx, em, {
       action: "CHANGE_CLASS_SETTINGS",
@@ -310,7 +312,7 @@ export async function restoreClassSettingsChange(ctx: Context, changeIdArg: stri
     throw ruleError(ErrorCode.PAST_YEAR, "R-NEW-01", `Class ${cls.code} belongs to the school year ${cls.schoolYear}: its settings changes can be restored only during that year.`);
   }
   if (change.restoredAt) throw conflict("This settings change has already been restored.", "R-NEW-01");
-  const archive = parseArchive(change.archive);
+  const archive = await readArchive(ctx.dataSource.manager, change);
   const previous: ClassSettings = { dataSource: change.previousDataSource, positioningType: change.previousPositioningType };
 
   return inTransaction(ctx, async (em) => {

@@ -8,6 +8,7 @@ import type { DataSource } from "typeorm";
 import type { Clock } from "../../common/clock";
 import { importLsu } from "./import.service";
 import { toBatchViews } from "./import.view";
+import { asClientError, DATABASE_RETRY_AFTER_SECONDS } from "../../db/db-errors";
 
 class TooLarge extends Error {}
 
@@ -20,6 +21,9 @@ async function* limited(req: Request, limit: number): AsyncGenerator<Buffer> {
     yield chunk;
   }
 }
+
+const unavailable = (res: Response, message: string) =>
+  res.status(503).set("retry-after", String(DATABASE_RETRY_AFTER_SECONDS)).json({ errors: [{ message, extensions: { code: "UNAVAILABLE", retryAfterSeconds: DATABASE_RETRY_AFTER_SECONDS } }] });
 
 const error = (res: Response, status: number, code: string, message: string, extra: Record<string, unknown> = {}) =>
   res.status(status).json({ errors: [{ message, extensions: { code, ...extra } }] });
@@ -45,6 +49,7 @@ export function importRoute(args: { deps: ImportRouteDeps; authenticate: (header
       principal = await args.authenticate(req.headers.authorization);
     } catch (e) {
       drain();
+      if (e instanceof GraphQLError && e.extensions.code === "UNAVAILABLE") return unavailable(res, e.message);
       return error(res, 401, "UNAUTHENTICATED", e instanceof GraphQLError ? e.message : "Authentication required.");
     }
     if (!principal) {
@@ -75,6 +80,9 @@ export function importRoute(args: { deps: ImportRouteDeps; authenticate: (header
     } catch (e) {
       drain();
       if (e instanceof TooLarge) return error(res, 413, "BAD_REQUEST", `The file is larger than ${limit} bytes.`);
+      const mapped = asClientError(e);
+      if (mapped instanceof LivretError && mapped.extensions.code === "UNAVAILABLE") return unavailable(res, mapped.message);
+      if (mapped instanceof LivretError) e = mapped;
       if (e instanceof LivretError) {
         const code = String(e.extensions.code);
         const status = code === "NOT_FOUND" ? 404 : code === "FORBIDDEN" ? 403 : code === "CONFLICT" ? 409 : 400;

@@ -154,15 +154,20 @@ export async function updatePeriodicReport(
     if ((await lockClassRow(tx, setting.cls.id)).version !== setting.cls.version) {
       throw conflict("The class's settings changed while you edited: reload the report and apply your changes again.", "R-NEW-03");
     }
+    // Status, read-only flag and version decided in this one statement: a lock that committed since the
+    // checks above (bumping the version) makes this save a refusal, never a write into a LOCKED report.
     const swapped = await tx
       .createQueryBuilder()
       .update(PeriodicReport)
       .set({ version: () => "version + 1" })
-      .where("id = :id AND version = :expectedVersion", { id, expectedVersion })
+      .where(`id = :id AND version = :expectedVersion AND readOnly = :writable${pastYear ? "" : " AND status = :draft"}`, {
+        id,
+        expectedVersion,
+        writable: false,
+        draft: ReportStatus.DRAFT,
+      })
       .execute();
-    if (swapped.affected !== 1) {
-      throw conflict("Someone saved this report since you read it: reload it and apply your changes again.", "R-NEW-03");
-    }
+    if (swapped.affected !== 1) throw await refusedSave(tx, id, pastYear);
     await applyUpdate(ctx, tx, setting, input, rights);
     if (rights.joinsReferenceTeachers) await joinReferenceTeachers(ctx, tx, report.id);
     await recordAudit(ctx, tx, {
@@ -176,6 +181,16 @@ export async function updatePeriodicReport(
     await closeAmendments(ctx, tx, report, setting.school.id, amendmentIds);
     return tx.findOneOrFail(PeriodicReport, { where: { id } });
   });
+}
+
+/** Why the guarded UPDATE of a save matched no row: the report's state now, read in the same transaction. */
+async function refusedSave(tx: EntityManager, id: number, pastYear: boolean): Promise<Error> {
+  const now = await tx.findOne(PeriodicReport, { where: { id } });
+  if (now?.readOnly) return ruleError(ErrorCode.REPORT_READ_ONLY, "R-SEED-04", "This report became read-only when its class's data source changed.");
+  if (now && !pastYear && now.status === ReportStatus.LOCKED) {
+    return ruleError(ErrorCode.REPORT_LOCKED, LOCKING_RULE, "This report was locked since you read it: its DIRECTOR/HEAD must unlock it first.");
+  }
+  return conflict("Someone saved this report since you read it: reload it and apply your changes again.", "R-NEW-03");
 }
 
 function checkRights(rights: ReportRights, input: UpdatePeriodicReportInput): void {
