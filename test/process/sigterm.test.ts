@@ -24,7 +24,8 @@ describe("the server process", () => {
     child.stdout!.on("data", (chunk) => (output += chunk));
     child.stderr!.on("data", (chunk) => (output += chunk));
     const deadline = Date.now() + 60_000;
-    while (!/localhost:(\d+)\/graphql/.test(output)) {
+    // The URL is printed before the tokens (the port is bound first): wait for a persona's token too.
+    while (!/localhost:(\d+)\/graphql/.test(output) || !/director\.moulin[^\n]*\n\s+(\S+)/.test(output)) {
       if (Date.now() > deadline || child.exitCode !== null) throw new Error(`server did not start:\n${output}`);
       await new Promise((r) => setTimeout(r, 100));
     }
