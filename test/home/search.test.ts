@@ -206,18 +206,21 @@ describe("pupil search (R-SEED-14)", () => {
     );
     for (let i = 0; i < keys.length; i += 200) await h.db.dataSource.getRepository(StudentSearchKey).insert(keys.slice(i, i + 200));
     const mysql = h.db.config.type === "mysql";
-    await h.db.dataSource.query(mysql ? "ANALYZE TABLE student, student_search_key" : "ANALYZE");
+    await h.db.dataSource.query(mysql ? "ANALYZE TABLE student, student_search_key, periodic_report" : "ANALYZE");
 
     const principal = await loadPrincipal(h.db.dataSource.manager, "director.moulin", 2026);
     const ctx = createContext({ requestId: "plan", principal, dataSource: h.db.dataSource, clock: h.clock });
     for (const words of [["durand"], ["dur", "elo"], ["eloise"]]) {
       const [sql, params] = searchQuery(ctx, moulin, words).offset(0).limit(20).getQueryAndParameters();
       if (mysql) {
-        const plan: Array<{ table: string; type: string; key: string | null }> = await h.db.dataSource.query(`EXPLAIN ${sql}`, params);
+        const plan: Array<{ table: string; type: string; key: string | null; select_type: string; rows: string }> = await h.db.dataSource.query(`EXPLAIN ${sql}`, params);
         // The keys: a range of the primary key (schoolId, schoolYear, searchKey…); the pupils: by primary key.
         expect(plan).toContainEqual(expect.objectContaining({ table: "k", type: "range", key: "PRIMARY" }));
         expect(plan).toContainEqual(expect.objectContaining({ table: "s", type: "eq_ref", key: "PRIMARY" }));
-        expect(plan.filter((row) => row.type === "ALL" && !/^<derived/.test(row.table))).toEqual([]);
+        // The "has a report this year" subquery reads the demo's few reports whole when MariaDB's statistics
+        // say it is cheaper (rows ≤ 100); at scale it seeks. Any other full scan fails.
+        const scans = plan.filter((row) => row.type === "ALL" && !/^<derived/.test(row.table));
+        expect(scans.filter((row) => !(row.select_type === "MATERIALIZED" && Number(row.rows) <= 100))).toEqual([]);
       } else {
         const plan: Array<{ detail: string }> = await h.db.dataSource.query(`EXPLAIN QUERY PLAN ${sql}`, params);
         const details = plan.map((row) => row.detail);
