@@ -42,6 +42,7 @@ export const DEMO_PERSONAS: Array<{ login: string; who: string }> = [
   { login: "director.parc", who: "DIRECTOR, École du Parc (1D, academy A02)" },
   { login: "dasen.lyon", who: "DASEN, academy A01" },
   { login: "teacher.cp", who: "TEACHER, class teacher of CP (Jean Moulin)" },
+  { login: "teacher.ce1", who: "TEACHER, class teacher of CE1 (Jean Moulin)" },
   { login: "teacher.ce2cm1", who: "TEACHER, double-level CE2/CM1 (Jean Moulin)" },
   { login: "teacher.cm2", who: "TEACHER, CM2 (Jean Moulin)" },
   { login: "teacher.maths", who: "TEACHER, mathematics in 6A, 5A, 4A (Victor Hugo)" },
