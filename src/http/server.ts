@@ -19,6 +19,7 @@ import { asClientError, DATABASE_RETRY_AFTER_SECONDS } from "../db/db-errors";
 import { decodeJwt } from "jose";
 import { loadPrincipal, Principal } from "../auth/principal";
 import { CallerCache } from "../auth/caller-cache";
+import { bridgeCallerInvalidation } from "../auth/caller-invalidation-redis";
 import { TokenVerifier } from "../auth/tokens";
 import { AccountKind } from "../common/domain";
 import { createOidcProvider, OidcProvider, providerOfToken } from "../auth/oidc";
@@ -232,6 +233,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   // A listener bound early answered 503 until now; from here on the app answers.
   httpServer.removeAllListeners("request");
   httpServer.on("request", app);
+  // Several nodes: a role change on one drops the cached callers of all (REDIS_URL); one process needs nothing.
+  const callerBridge = deps.config.rateLimit.redisUrl && deps.callers?.enabled ? bridgeCallerInvalidation(deps.config.rateLimit.redisUrl) : null;
   const apollo = createApollo(deps, httpServer);
   await apollo.start();
   let ready = true;
@@ -353,6 +356,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       ready = false;
       await apollo.stop();
       await rateLimits.close();
+      await callerBridge?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };
