@@ -177,6 +177,15 @@ export async function benchPermissions(): Promise<void> {
   console.log();
   report("For comparison, graphql-js execute with a per-row rule (+ Student.guardians, no target)", gBare, gServed, false);
 
+  // A record field ruled by its parent's decision (pupilInScope): one batched scope look-up per request
+  // and one cached promise per row, not a shield evaluation. The bare side answers the same rows unchecked.
+  const enrolmentsQuery = parse(`query ($id: ID!) { class(id: $id) { students { id ine surname firstName birthDate enrolments { schoolYear } } } }`);
+  const viaExecuteEnrolments = (schema: GraphQLSchema, label: string) => async () =>
+    checked(await execute({ schema, document: enrolmentsQuery, variableValues: variables, contextValue: context() }), label);
+  const [eBare, eServed] = await interleaved(viaExecuteEnrolments(bare, "enrolments/bare"), viaExecuteEnrolments(served, "enrolments/served"));
+  console.log();
+  report("graphql-js execute with a record field ruled by the pupil's scope (+ Student.enrolments, rule pupilInScope)", eBare, eServed);
+
   await Promise.all([apolloBare.stop(), apolloServed.stop()]);
   await dataSource.destroy();
 }

@@ -17,6 +17,33 @@ import { carryOverRules } from "../modules/carry-over/carry-over.rules";
 import { importRules } from "../modules/import/import.rules";
 
 /**
+ * The types that carry a pupil's record (SPEC §2): each names every field with its rule, never a "*",
+ * so that a field added to one of them is denied until someone rules it (permission-coverage test).
+ */
+export const RECORD_TYPES = [
+  "Student",
+  "Enrolment",
+  "GuardianLink",
+  "PeriodicReport",
+  "ReportEntry",
+  "StaffMember",
+  "ProgramElement",
+  "SchoolLife",
+  "Parcours",
+  "SupportMeasure",
+  "DigitalSkills",
+  "DigitalSkillLevel",
+  "GroupAppreciation",
+  "CycleReport",
+  "CycleReportComponent",
+  "ComplementaryTeaching",
+  "RegionalLanguage",
+  "Attestation",
+  "PixCertification",
+  "PixCompetenceLevel",
+] as const;
+
+/**
  * The one permission map of the graph. Every type and root field is named here (a test walks the
  * schema and fails on any field without an explicit rule); anything else is denied.
  */

@@ -1,4 +1,5 @@
 import { allow, deny, rule } from "graphql-shield";
+import { inheritsParent, recordGate } from "./rule-tree";
 import { Context } from "../common/context";
 import { Degree, Role } from "../common/domain";
 import { notAuthenticated } from "../common/errors";
@@ -30,9 +31,11 @@ export const isSchoolStaff = callerRule(
 );
 
 /**
- * The field is visible to whoever may see its parent object: the parent was already filtered by scope.
- * These fields are not wrapped at run time (see apply-permissions.ts), which keeps lists fast.
+ * The pupil-scope check of a pupil's record, made once for every field that discloses it (enrolments,
+ * end-of-cycle reports, attestations, Pix), whatever path reached the pupil: a Student reached through
+ * a relation (a report's pupil, a former pupil's old class) is not scoped by that path. One batched
+ * statement per request (ctx.loaders.studentInScope), whatever the number of rows.
  */
-export const inheritsParent = allow;
+export const pupilInScope = recordGate("pupilInScope", (ctx, student: { id: number }) => ctx.loaders.studentInScope.load(student.id));
 
-export { allow, deny, Degree };
+export { allow, deny, Degree, inheritsParent };

@@ -76,9 +76,9 @@ function byIdLoader<E extends ObjectLiteral & { id: number }>(ctx: Context, enti
 }
 
 /**
- * Per-request loaders. By-id loaders resolve relations; they do not check visibility, so the record
- * parts of a pupil (reports, enrolments, guardians…) check `studentInScope` themselves, and every
- * loader that returns a list of pupils, classes, groups or reports applies the caller's scope in SQL.
+ * Per-request loaders. By-id loaders resolve relations; they do not check visibility: the record
+ * fields of a pupil are ruled in the permission map (pupilInScope, report views), and every loader
+ * that returns a list of pupils, classes, groups or reports applies the caller's scope in SQL.
  */
 export function createLoaders(ctx: Context) {
   const ds = ctx.dataSource;
@@ -97,7 +97,7 @@ export function createLoaders(ctx: Context) {
     /**
      * Whether the caller may see each pupil now (scopeStudents, in SQL). A Student reached through a
      * relation (a report's pupil, a former pupil's old class) is not scoped by the path that reached it;
-     * every part of the record checks this before answering.
+     * the `pupilInScope` rule checks this for every field of the record.
      */
     studentInScope: new DataLoader<number, boolean>(async (ids) => {
       const qb = ds.createQueryBuilder().select("s.id", "id").from(Student, "s").where("s.id IN (:...ids)", { ids: [...ids] });

@@ -1,13 +1,30 @@
-import { GraphQLObjectType, GraphQLSchema, isIntrospectionType, isObjectType, graphql } from "graphql";
+import { GraphQLObjectType, GraphQLSchema, isIntrospectionType, isObjectType, graphql, extendSchema, parse } from "graphql";
 import { buildSchema as buildSdlSchema } from "graphql";
-import { deny } from "graphql-shield";
+import { allow, deny } from "graphql-shield";
 import { applyPermissions, effectiveRule, SHIELD_OPTIONS } from "../../src/auth/apply-permissions";
-import { permissions } from "../../src/auth/permissions";
+import { permissions, RECORD_TYPES } from "../../src/auth/permissions";
 import { inheritsParent, isAuthenticated } from "../../src/auth/rules";
+import { RuleTree } from "../../src/auth/rule-tree";
 import { buildBareSchema } from "../../src/schema";
 
 function objectTypes(schema: GraphQLSchema): GraphQLObjectType[] {
   return Object.values(schema.getTypeMap()).filter((t): t is GraphQLObjectType => isObjectType(t) && !isIntrospectionType(t));
+}
+
+/**
+ * The coverage check: fields without an explicit rule. A "*" covers the fields of ordinary types only;
+ * on a type that carries a pupil's record every field must be named.
+ */
+function unruledFields(schema: GraphQLSchema, tree: RuleTree): string[] {
+  const uncovered: string[] = [];
+  for (const type of objectTypes(schema)) {
+    const rules = tree[type.name];
+    const wildcard = (RECORD_TYPES as readonly string[]).includes(type.name) ? undefined : rules?.["*"];
+    for (const field of Object.keys(type.getFields())) {
+      if (rules?.[field] === undefined && wildcard === undefined) uncovered.push(`${type.name}.${field}`);
+    }
+  }
+  return uncovered;
 }
 
 describe("permission coverage (deny by default)", () => {
@@ -17,14 +34,43 @@ describe("permission coverage (deny by default)", () => {
   });
 
   it("gives every field of every object type an explicit rule", () => {
-    const uncovered: string[] = [];
-    for (const type of objectTypes(schema)) {
-      const rules = permissions[type.name];
-      for (const field of Object.keys(type.getFields())) {
-        if (!rules || (rules[field] === undefined && rules["*"] === undefined)) uncovered.push(`${type.name}.${field}`);
+    expect(unruledFields(schema, permissions)).toEqual([]);
+  });
+
+  it("rules every field of a pupil's record types by name: no wildcard, no shield `allow`", () => {
+    for (const name of RECORD_TYPES) {
+      expect([name, isObjectType(schema.getType(name))]).toEqual([name, true]);
+      expect([name, permissions[name]?.["*"]]).toEqual([name, undefined]);
+      for (const field of Object.keys((schema.getType(name) as GraphQLObjectType).getFields())) {
+        expect([name, field, permissions[name][field] === allow]).toEqual([name, field, false]);
       }
     }
-    expect(uncovered).toEqual([]);
+  });
+
+  it("fails on a canary field added to any record type, and the canary is denied when served", async () => {
+    // inheritsParent is a sentinel of its own: a field that inherits is never mistaken for one open to all.
+    expect(inheritsParent).not.toBe(allow);
+    for (const name of RECORD_TYPES) {
+      const withCanary = extendSchema(schema, parse(`extend type ${name} { canary: String }`));
+      (withCanary.getType(name) as GraphQLObjectType).getFields().canary.resolve = () => "leaked";
+      expect([name, unruledFields(withCanary, permissions)]).toEqual([name, [`${name}.canary`]]);
+      expect([name, effectiveRule(permissions, name, "canary")]).toEqual([name, deny]);
+    }
+    // Served: every canary at once, each wrapped, and its resolver refuses whoever calls.
+    const all = extendSchema(schema, parse(RECORD_TYPES.map((name) => `extend type ${name} { canary: String }`).join("\n")));
+    for (const name of RECORD_TYPES) (all.getType(name) as GraphQLObjectType).getFields().canary.resolve = () => "leaked";
+    const served = applyPermissions(all, permissions);
+    for (const name of RECORD_TYPES) {
+      const type = served.getType(name) as GraphQLObjectType;
+      const info = { fieldName: "canary", parentType: type, returnType: type.getFields().canary.type, path: { key: "canary" } } as never;
+      const answer = await Promise.resolve()
+        .then(() => type.getFields().canary.resolve!({}, {}, { principal: { accountId: 1 } }, info))
+        .catch((e: unknown) => e);
+      expect([name, (answer as { extensions?: { code?: string } })?.extensions?.code]).toEqual([name, "FORBIDDEN"]);
+    }
+    // The same canary on an ordinary type with a "*" is covered by it: the record types are the strict ones.
+    const ordinary = extendSchema(schema, parse("extend type Subject { canary: String }"));
+    expect(unruledFields(ordinary, permissions)).toEqual([]);
   });
 
   it("names each root field on its own, never through a wildcard", () => {

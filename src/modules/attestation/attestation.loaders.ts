@@ -9,28 +9,18 @@ import { PixCertification, PixCompetenceLevel } from "./pix-certification.entity
 export function createAttestationLoaders(ctx: Context) {
   const ds = ctx.dataSource;
 
-  /** Rows per pupil for the pupils in scope; null for a pupil the caller may not see. */
-  const scopedRows = async <E extends { studentId: number }>(ids: readonly number[], load: (visibleIds: number[]) => Promise<E[]>): Promise<Array<E[] | null>> => {
-    const flags = await ctx.loaders.studentInScope.loadMany(ids);
-    const visibleIds = ids.filter((_, i) => flags[i] === true);
-    const lists = groupedByKey(ids, visibleIds.length ? await load(visibleIds) : [], (r) => r.studentId);
-    return ids.map((_, i) => (flags[i] === true ? lists[i] : null));
-  };
-
   return {
-    /** Attestations of each pupil in the caller's scope, by date obtained; null outside it. Filter by academy after. */
-    attestationsByStudent: new DataLoader<number, Attestation[] | null>((ids) =>
-      scopedRows(ids, (visibleIds) =>
-        ds.getRepository(Attestation).find({ where: { studentId: In(visibleIds) }, order: { obtainedOn: "ASC", id: "ASC" } }),
-      ),
-    ),
+    /** Attestations of each pupil, by date obtained. Scope and academy are decided by the field's rule and the service. */
+    attestationsByStudent: new DataLoader<number, Attestation[]>(async (ids) => {
+      const rows = await ds.getRepository(Attestation).find({ where: { studentId: In([...ids]) }, order: { obtainedOn: "ASC", id: "ASC" } });
+      return groupedByKey(ids, rows, (r) => r.studentId);
+    }),
 
-    /** Pix certifications of each pupil in the caller's scope, newest first; null outside it. */
-    pixCertificationsByStudent: new DataLoader<number, PixCertification[] | null>((ids) =>
-      scopedRows(ids, (visibleIds) =>
-        ds.getRepository(PixCertification).find({ where: { studentId: In(visibleIds) }, order: { certifiedOn: "DESC", id: "DESC" } }),
-      ),
-    ),
+    /** Pix certifications of each pupil, newest first. */
+    pixCertificationsByStudent: new DataLoader<number, PixCertification[]>(async (ids) => {
+      const rows = await ds.getRepository(PixCertification).find({ where: { studentId: In([...ids]) }, order: { certifiedOn: "DESC", id: "DESC" } });
+      return groupedByKey(ids, rows, (r) => r.studentId);
+    }),
 
     /** Competence levels of each certification, by competence code. */
     pixCompetencesByCertification: new DataLoader<number, PixCompetenceLevel[]>(async (ids) => {

@@ -1,5 +1,5 @@
-import { inheritsParent, isAuthenticated, isSchoolLead, isSchoolStaff } from "../../auth/rules";
-import { RuleTree } from "../../auth/rule-tree";
+import { isSchoolLead, isSchoolStaff, pupilInScope } from "../../auth/rules";
+import { inheriting, RuleTree } from "../../auth/rule-tree";
 
 export const attestationRules: RuleTree = {
   Mutation: {
@@ -8,9 +8,10 @@ export const attestationRules: RuleTree = {
     // Pix results are imported by the school: its DIRECTOR/HEAD only.
     recordPixCertification: isSchoolLead,
   },
-  // Guardians reach their children too; the service filters by scope and academy (R-SEED-13, R-SEED-17).
-  Student: { attestations: isAuthenticated, pixCertifications: isAuthenticated },
-  Attestation: { "*": inheritsParent },
-  PixCertification: { "*": inheritsParent },
-  PixCompetenceLevel: { "*": inheritsParent },
+  // A pupil in the caller's scope (guardians: their children); the service filters by academy (R-SEED-13, R-SEED-17).
+  Student: { attestations: pupilInScope, pixCertifications: pupilInScope },
+  // Record types: every field named, no "*".
+  Attestation: inheriting("id", "type", "obtainedOn", "schoolYear", "school"),
+  PixCertification: inheriting("id", "certifiedOn", "score", "schoolYear", "school", "competences", "version"),
+  PixCompetenceLevel: inheriting("competence", "level"),
 };

@@ -160,12 +160,11 @@ async function replacePix(ctx: Context, tx: EntityManager, existing: PixCertific
 }
 
 /**
- * What the caller may read of a pupil's attestation-like rows: nothing when the pupil is outside their
- * scope; guardians everything (R-SEED-13); staff the rows recorded in academies they may see
+ * What the caller may read of the attestation-like rows of a pupil in their scope (attestation.rules:
+ * pupilInScope): guardians everything (R-SEED-13); staff the rows recorded in academies they may see
  * (R-SEED-06, R-SEED-17), and their read is audited (R-NEW-02).
  */
-async function visibleRows<T extends { schoolId: number }>(ctx: Context, studentId: number, rows: T[] | null): Promise<T[]> {
-  if (rows === null) return [];
+async function visibleRows<T extends { schoolId: number }>(ctx: Context, studentId: number, rows: T[]): Promise<T[]> {
   noteRecordRead(ctx, studentId);
   const academies = await recordAcademies(ctx, studentId);
   const keep = await inVisibleAcademies(ctx, academies, rows.map((r) => r.schoolId));

@@ -1,5 +1,5 @@
-import { inheritsParent, isAuthenticated, isSchoolLead, isSchoolStaff } from "../../auth/rules";
-import { RuleTree } from "../../auth/rule-tree";
+import { isSchoolLead, isSchoolStaff, pupilInScope } from "../../auth/rules";
+import { inheriting, RuleTree } from "../../auth/rule-tree";
 
 export const cycleReportRules: RuleTree = {
   Query: { cycleReport: isSchoolStaff },
@@ -9,10 +9,14 @@ export const cycleReportRules: RuleTree = {
     lockCycleReport: isSchoolStaff,
     unlockCycleReport: isSchoolLead,
   },
-  // Staff and guardians both reach pupils; the service decides which reports each sees (R-SEED-12, R-SEED-13).
-  Student: { cycleReports: isAuthenticated },
-  CycleReport: { "*": inheritsParent },
-  CycleReportComponent: { "*": inheritsParent },
-  ComplementaryTeaching: { "*": inheritsParent },
-  RegionalLanguage: { "*": inheritsParent },
+  // A pupil in the caller's scope; the service decides which reports each sees (R-SEED-12, R-SEED-13).
+  Student: { cycleReports: pupilInScope },
+  // Record types: every field named, no "*". A report is shown whole or not at all.
+  CycleReport: inheriting(
+    "id", "student", "school", "cycle", "schoolYear", "status", "lockedAt", "version", "createdBy",
+    "components", "complementaryTeaching", "regionalLanguage", "synthesis",
+  ),
+  CycleReportComponent: inheriting("code", "level"),
+  ComplementaryTeaching: inheriting("code", "level"),
+  RegionalLanguage: inheriting("code", "level"),
 };

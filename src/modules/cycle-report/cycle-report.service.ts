@@ -46,13 +46,12 @@ export async function getCycleReport(ctx: Context, id: number): Promise<CycleRep
 }
 
 /**
- * The pupil's end-of-cycle reports the caller may read, for a pupil in the caller's scope.
+ * The pupil's end-of-cycle reports the caller may read.
  * Staff: all of them, whatever the pupil's level (R-SEED-12), except those kept in an academy they
  * may not see yet (R-SEED-06); the read is audited (R-NEW-02). Guardians: the locked ones (R-SEED-13).
  */
 export async function readableCycleReports(ctx: Context, student: Student): Promise<CycleReport[]> {
-  // The Student may have been reached through a relation (a report's pupil): check the scope here.
-  if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
+  // The pupil is in the caller's scope, whatever path reached them (cycle-report.rules: pupilInScope).
   if (!mayReadCycleReports(await pupilRelation(ctx, student.id))) return [];
   const p = ctx.principal;
   if (isGuardian(p)) {
