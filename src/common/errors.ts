@@ -1,4 +1,5 @@
 import { GraphQLError } from "graphql";
+import type { RuleId } from "./rule-ids";
 
 /**
  * The fixed list of `extensions.code` values a client may receive (SPEC §4).
@@ -37,9 +38,9 @@ export const REQUEST_LEVEL_CODES = new Set([
 
 export const CLIENT_CODES: ReadonlySet<string> = new Set(Object.values(ErrorCode));
 
-/** A refusal the client can act on. `rule` names the SPEC rule id when one applies. */
+/** A refusal the client can act on. `rule` names the SPEC rule id (rule-ids.ts) when one applies. */
 export class LivretError extends GraphQLError {
-  constructor(code: ErrorCode, message: string, extra: { rule?: string; field?: string; details?: Record<string, unknown> } = {}) {
+  constructor(code: ErrorCode, message: string, extra: { rule?: RuleId; field?: string; details?: Record<string, unknown> } = {}) {
     const extensions: Record<string, unknown> = { code };
     if (extra.rule) extensions.rule = extra.rule;
     if (extra.field) extensions.field = extra.field;
@@ -62,7 +63,7 @@ export const notFound = (what: string) => new LivretError(ErrorCode.NOT_FOUND, `
 export const badInput = (field: string, message: string) =>
   new LivretError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field });
 
-export const conflict = (message: string, rule?: string) => new LivretError(ErrorCode.CONFLICT, message, { rule });
+export const conflict = (message: string, rule?: RuleId) => new LivretError(ErrorCode.CONFLICT, message, { rule });
 
-export const ruleError = (code: ErrorCode, rule: string, message: string, details?: Record<string, unknown>) =>
+export const ruleError = (code: ErrorCode, rule: RuleId, message: string, details?: Record<string, unknown>) =>
   new LivretError(code, message, { rule, details });

@@ -1,4 +1,5 @@
 import { EntityManager, In, IsNull, MoreThan } from "typeorm";
+import type { RuleId } from "../../common/rule-ids";
 import { Context, inTransaction } from "../../common/context";
 import { badInput, conflict, ErrorCode, forbidden, notFound, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
@@ -45,7 +46,7 @@ async function findLedClass(ctx: Context, classId: number): Promise<SchoolClass>
 }
 
 /** Settings change only during the class's own school year. */
-function requireCurrentYear(ctx: Context, cls: SchoolClass, rule: string): void {
+function requireCurrentYear(ctx: Context, cls: SchoolClass, rule: RuleId): void {
   if (cls.schoolYear < ctx.schoolYear) {
     throw ruleError(ErrorCode.PAST_YEAR, rule, `Class ${cls.code} belongs to the past school year ${cls.schoolYear}: its settings can no longer change.`);
   }
@@ -221,7 +222,7 @@ export async function updateClassSettings(
  * Writes the class's settings and bumps its version, only if nobody changed it since it was read:
  * of two concurrent changes or restores of one class, exactly one goes through.
  */
-async function claimClass(em: EntityManager, cls: SchoolClass, settings: ClassSettings, rule?: string): Promise<void> {
+async function claimClass(em: EntityManager, cls: SchoolClass, settings: ClassSettings, rule?: RuleId): Promise<void> {
   const result = await em
     .createQueryBuilder()
     .update(SchoolClass)

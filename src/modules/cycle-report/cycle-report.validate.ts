@@ -1,4 +1,5 @@
 import { ErrorCode, LivretError } from "../../common/errors";
+import type { RuleId } from "../../common/rule-ids";
 import {
   COMPLEMENTARY_TEACHING_CODES,
   COMPLEMENTARY_TEACHING_CYCLE,
@@ -11,10 +12,10 @@ import {
 } from "./cycle-report.codes";
 import { CycleReportOptionInput, UpdateCycleReportInput } from "./cycle-report.inputs";
 
-const COMPLETENESS_RULE = "R-PUB-14";
+const COMPLETENESS_RULE: RuleId = "R-PUB-14";
 
 /** A refusal naming the field (and the rule when one applies); values are never echoed back. */
-const invalid = (field: string, message: string, rule?: string) =>
+const invalid = (field: string, message: string, rule?: RuleId) =>
   new LivretError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, rule });
 
 /** The columns and ratings an update writes, once checked. */

@@ -1,4 +1,5 @@
 import { BOUND } from "../../common/bounds";
+import type { RuleId } from "../../common/rule-ids";
 import { EntityManager, Not } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
 import { ReportDataSource } from "../../common/domain";
@@ -281,7 +282,7 @@ async function joinReferenceTeachers(ctx: Context, tx: EntityManager, reportId: 
 }
 
 /** Why a report cannot be locked now, or null. */
-async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): Promise<{ code: ErrorCode; rule: string; message: string } | null> {
+async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): Promise<{ code: ErrorCode; rule: RuleId; message: string } | null> {
   if (s.report.readOnly) return { code: ErrorCode.REPORT_READ_ONLY, rule: "R-SEED-04", message: "The report is read-only for good." };
   if (s.report.schoolYear < ctx.schoolYear) return { code: ErrorCode.PAST_YEAR, rule: "R-SEED-09", message: "The report belongs to an earlier year." };
   if (carriesDigitalSkills(s)) {
