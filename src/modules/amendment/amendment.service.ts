@@ -1,4 +1,5 @@
 import { EntityManager, In, IsNull } from "typeorm";
+import { checkText } from "../../common/text";
 import { toStaffMember } from "../report/report.types";
 import { BOUND } from "../../common/bounds";
 import { Context, inTransaction } from "../../common/context";
@@ -21,14 +22,6 @@ import { PriorYearAmendmentView } from "./amendment.types";
 import { PriorYearAmendment } from "./prior-year-amendment.entity";
 
 const ENTRY_PREFIX = "ENTRY:";
-
-/** Trimmed, non-blank text; the length bound applies to what is stored. */
-function requiredText(value: string, field: string, max: number): string {
-  const text = value.trim();
-  if (!text) throw badInput(field, "must not be blank");
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
-  return text;
-}
 
 /** Shape of the element list: known keys, each once. Subject codes are checked against the table later. */
 function validateElementKeys(elements: string[]): void {
@@ -105,8 +98,8 @@ async function checkEntrySubjects(em: EntityManager, elements: string[], degree:
 export async function grantPriorYearAmendment(ctx: Context, input: GrantPriorYearAmendmentInput): Promise<PriorYearAmendmentView> {
   const reportId = parseId(input.reportId, "reportId");
   validateElementKeys(input.elements);
-  const ticketRef = requiredText(input.ticketRef, "ticketRef", 50);
-  const documentRef = requiredText(input.documentRef, "documentRef", 200);
+  const ticketRef = checkText(input.ticketRef, "ticketRef", 50);
+  const documentRef = checkText(input.documentRef, "documentRef", 200);
   const elements = [...input.elements];
 
   return inTransaction(ctx, async (em) => {

@@ -1,6 +1,7 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 import { Context } from "../../common/context";
+import { parseId } from "../../common/ids";
 import { Student } from "../student/student.entity";
 import { Attestation, AttestationType } from "./attestation.entity";
 import { PixCertification } from "./pix-certification.entity";
@@ -19,7 +20,7 @@ export class AttestationResolver {
     @Arg("type", () => AttestationType) type: AttestationType,
     @Arg("obtainedOn", () => LocalDateResolver, { description: "Not in the future." }) obtainedOn: string,
   ): Promise<Attestation> {
-    return attestations.recordAttestation(ctx, studentId, type, obtainedOn);
+    return attestations.recordAttestation(ctx, parseId(studentId, "studentId"), type, obtainedOn);
   }
 
   @Mutation(() => PixCertification, {

@@ -49,8 +49,8 @@ async function refusingDuplicates<T>(work: () => Promise<T>): Promise<T> {
  * Records an attestation (upsert by pupil and type). The DIRECTOR/HEAD of the pupil's current school or
  * a teacher of the pupil's current class may; it is recorded in that school and the current year.
  */
-export async function recordAttestation(ctx: Context, studentIdArg: string, type: AttestationType, obtainedOn: string): Promise<Attestation> {
-  const { student, enrolments } = await pupilThisYear(ctx, parseId(studentIdArg, "studentId"));
+export async function recordAttestation(ctx: Context, studentId: number, type: AttestationType, obtainedOn: string): Promise<Attestation> {
+  const { student, enrolments } = await pupilThisYear(ctx, studentId);
   const here = attestationEnrolment(ctx, enrolments);
   if (!here) throw forbidden("Only the DIRECTOR/HEAD of the pupil's school or a teacher of the pupil's class may record an attestation.");
   if (!Object.values(AttestationType).includes(type)) throw badInput("type", "is not an attestation type");

@@ -1,5 +1,6 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Context } from "../../common/context";
+import { parseId } from "../../common/ids";
 import { SchoolClass } from "../class/school-class.entity";
 import { ClassSettingsInput } from "./class-settings.inputs";
 import { ClassSettingsChangeResult, ClassSettingsChangeView, ClassSettingsImpact } from "./class-settings.types";
@@ -16,7 +17,7 @@ export class ClassSettingsResolver {
     @Arg("classId", () => ID) classId: string,
     @Arg("settings", () => ClassSettingsInput) settings: ClassSettingsInput,
   ): Promise<ClassSettingsImpact> {
-    return classSettings.classSettingsChangeImpact(ctx, classId, settings);
+    return classSettings.classSettingsChangeImpact(ctx, parseId(classId, "classId"), settings);
   }
 
   @Mutation(() => ClassSettingsChangeResult, {
@@ -29,14 +30,14 @@ export class ClassSettingsResolver {
     @Arg("settings", () => ClassSettingsInput) settings: ClassSettingsInput,
     @Arg("confirmDataLoss", () => Boolean, { nullable: true, defaultValue: false }) confirmDataLoss?: boolean | null,
   ): Promise<ClassSettingsChangeResult> {
-    return classSettings.updateClassSettings(ctx, classId, settings, confirmDataLoss === true);
+    return classSettings.updateClassSettings(ctx, parseId(classId, "classId"), settings, confirmDataLoss === true);
   }
 
   @Mutation(() => SchoolClass, {
     description: "Puts a class back exactly as it was before its latest settings change, during the same school year (DIRECTOR/HEAD, R-NEW-01).",
   })
   restoreClassSettingsChange(@Ctx() ctx: Context, @Arg("changeId", () => ID) changeId: string): Promise<SchoolClass> {
-    return classSettings.restoreClassSettingsChange(ctx, changeId);
+    return classSettings.restoreClassSettingsChange(ctx, parseId(changeId, "changeId"));
   }
 
   @FieldResolver(() => [ClassSettingsChangeView], {

@@ -2,7 +2,6 @@ import { EntityManager, In, IsNull, MoreThan } from "typeorm";
 import type { RuleId } from "../../common/rule-ids";
 import { Context, inTransaction } from "../../common/context";
 import { badInput, conflict, ErrorCode, forbidden, notFound, ruleError } from "../../common/errors";
-import { parseId } from "../../common/ids";
 import { scopeClasses } from "../../auth/scope";
 import { recordAudit } from "../audit/audit.service";
 import { findVisibleClass } from "../class/class.service";
@@ -155,8 +154,8 @@ async function planChange(em: EntityManager, cls: SchoolClass, next: ClassSettin
 const sameSettings = (a: ClassSettings, b: ClassSettings) => a.dataSource === b.dataSource && a.positioningType === b.positioningType;
 
 /** R-SEED-02: the read-only preview of a change, counted per kind. Writes nothing. */
-export async function classSettingsChangeImpact(ctx: Context, classId: string, settings: ClassSettingsInput): Promise<ClassSettingsImpact> {
-  const cls = await findLedClass(ctx, parseId(classId, "classId"));
+export async function classSettingsChangeImpact(ctx: Context, classId: number, settings: ClassSettingsInput): Promise<ClassSettingsImpact> {
+  const cls = await findLedClass(ctx, classId);
   requireCurrentYear(ctx, cls, "R-SEED-09");
   return (await planChange(ctx.dataSource.manager, cls, { dataSource: settings.dataSource, positioningType: settings.positioningType })).impact;
 }
@@ -167,11 +166,11 @@ export async function classSettingsChangeImpact(ctx: Context, classId: string, s
  */
 export async function updateClassSettings(
   ctx: Context,
-  classId: string,
+  classId: number,
   settings: ClassSettingsInput,
   confirmDataLoss: boolean,
 ): Promise<ClassSettingsChangeResult> {
-  const cls = await findLedClass(ctx, parseId(classId, "classId"));
+  const cls = await findLedClass(ctx, classId);
   requireCurrentYear(ctx, cls, "R-SEED-09");
   const next: ClassSettings = { dataSource: settings.dataSource, positioningType: settings.positioningType };
   if (sameSettings(settingsOf(cls), next)) return { class: cls, change: null };
@@ -307,8 +306,8 @@ async function findVisibleChange(ctx: Context, changeId: number): Promise<ClassS
  * when the change is already restored, is not the latest unrestored change of the class, or when
  * the class's reports or class-wide rows changed since: nothing is ever overwritten silently.
  */
-export async function restoreClassSettingsChange(ctx: Context, changeIdArg: string): Promise<SchoolClass> {
-  const change = await findVisibleChange(ctx, parseId(changeIdArg, "changeId"));
+export async function restoreClassSettingsChange(ctx: Context, changeId: number): Promise<SchoolClass> {
+  const change = await findVisibleChange(ctx, changeId);
   const cls = await findLedClass(ctx, change.classId);
   if (cls.schoolYear !== ctx.schoolYear) {
     throw ruleError(ErrorCode.PAST_YEAR, "R-NEW-01", `Class ${cls.code} belongs to the school year ${cls.schoolYear}: its settings changes can be restored only during that year.`);

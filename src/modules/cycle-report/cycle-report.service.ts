@@ -1,4 +1,3 @@
-import { EntityManager } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
 import { conflict, ErrorCode, forbidden, LivretError, ruleError } from "../../common/errors";
 import { isGuardian, isStaff } from "../../auth/principal";

@@ -1,4 +1,5 @@
 import { ErrorCode, LivretError } from "../../common/errors";
+import { checkText } from "../../common/text";
 import type { RuleId } from "../../common/rule-ids";
 import {
   COMPLEMENTARY_TEACHING_CODES,
@@ -42,7 +43,7 @@ export function validateCycleReportUpdate(input: UpdateCycleReportInput, cycle: 
     changes.touched.push("COMPONENTS");
   }
   if (input.synthesis !== undefined) {
-    changes.columns.synthesis = checkSynthesis(input.synthesis);
+    changes.columns.synthesis = checkText(input.synthesis, "synthesis", SYNTHESIS_MAX, COMPLETENESS_RULE);
     changes.touched.push("SYNTHESIS");
   }
   if (input.complementaryTeaching !== undefined) {
@@ -82,17 +83,6 @@ function checkComponents(components: UpdateCycleReportInput["components"]): Arra
   const missing = SOCLE_COMPONENTS.filter((code) => !seen.has(code));
   if (missing.length) throw invalid("components", `must rate all ${SOCLE_COMPONENTS.length} components; missing ${missing.join(", ")}`, COMPLETENESS_RULE);
   return components.map((c) => ({ code: c.code, level: c.level }));
-}
-
-/** Absent stays, null clears, blank is refused; at most 1500 characters (R-PUB-14). */
-function checkSynthesis(value: string | null): string | null {
-  if (value === null) return null;
-  const trimmed = value.trim();
-  if (!trimmed) throw invalid("synthesis", "must not be blank (send null to clear it)");
-  if (trimmed.length > SYNTHESIS_MAX) {
-    throw invalid("synthesis", `must be at most ${SYNTHESIS_MAX} characters (has ${trimmed.length})`, COMPLETENESS_RULE);
-  }
-  return trimmed;
 }
 
 /** A code from the list; AUC (none) carries no level, any other code a level 1–2. null clears. */

@@ -14,6 +14,8 @@ import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.i
 import { DigitalSkills, LockClassReportsResult, Parcours, ProgramElement, SchoolLife, StaffMember, SupportMeasure, toStaffMember } from "./report.types";
 import { DIGITAL_SKILLS_LEVELS } from "./report.codes";
 import * as reports from "./report.service";
+import * as locking from "./report-lock.service";
+import * as classContent from "./class-content.service";
 
 
 @Resolver(() => PeriodicReport)
@@ -40,12 +42,12 @@ export class ReportResolver {
 
   @Mutation(() => PeriodicReport, { description: "Locks a report (DIRECTOR/HEAD; in écoles also the class's teachers)." })
   lockPeriodicReport(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<PeriodicReport> {
-    return reports.lockPeriodicReport(ctx, parseId(id, "id"));
+    return locking.lockPeriodicReport(ctx, parseId(id, "id"));
   }
 
   @Mutation(() => PeriodicReport, { description: "Unlocks a report (DIRECTOR/HEAD only)." })
   unlockPeriodicReport(@Ctx() ctx: Context, @Arg("id", () => ID) id: string): Promise<PeriodicReport> {
-    return reports.unlockPeriodicReport(ctx, parseId(id, "id"));
+    return locking.unlockPeriodicReport(ctx, parseId(id, "id"));
   }
 
   @Mutation(() => LockClassReportsResult, { description: "Locks every draft report of a class for a period." })
@@ -54,7 +56,7 @@ export class ReportResolver {
     @Arg("classId", () => ID) classId: string,
     @Arg("periodId", () => ID) periodId: string,
   ): Promise<LockClassReportsResult> {
-    return reports.lockClassReports(ctx, classId, periodId);
+    return locking.lockClassReports(ctx, parseId(classId, "classId"), parseId(periodId, "periodId"));
   }
 
   @Mutation(() => [ProgramElement], { description: "Replaces the whole-class program elements of a subject for a period." })
@@ -65,7 +67,7 @@ export class ReportResolver {
     @Arg("subjectCode") subjectCode: string,
     @Arg("labels", () => [String]) labels: string[],
   ): Promise<ProgramElement[]> {
-    const rows = await reports.setClassProgramElements(ctx, classId, periodId, subjectCode, labels);
+    const rows = await classContent.setClassProgramElements(ctx, parseId(classId, "classId"), parseId(periodId, "periodId"), subjectCode, labels);
     return rows.map((r) => ({ id: r.id, label: r.label, wholeClass: true }));
   }
 
@@ -75,7 +77,7 @@ export class ReportResolver {
     @Arg("classId", () => ID) classId: string,
     @Arg("text", () => String, { nullable: true }) text: string | null,
   ): Promise<SchoolClass> {
-    return reports.setCollectiveDigitalSkillsAppreciation(ctx, classId, text);
+    return classContent.setCollectiveDigitalSkillsAppreciation(ctx, parseId(classId, "classId"), text);
   }
 
   @Mutation(() => TeachingGroup, { description: "Sets a group's collective digital-skills appreciation (null clears it)." })
@@ -84,7 +86,7 @@ export class ReportResolver {
     @Arg("groupId", () => ID) groupId: string,
     @Arg("text", () => String, { nullable: true }) text: string | null,
   ): Promise<TeachingGroup> {
-    return reports.setGroupCollectiveDigitalSkillsAppreciation(ctx, groupId, text);
+    return classContent.setGroupCollectiveDigitalSkillsAppreciation(ctx, parseId(groupId, "groupId"), text);
   }
 
   @FieldResolver(() => Student)

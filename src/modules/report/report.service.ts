@@ -1,6 +1,4 @@
-import { BOUND } from "../../common/bounds";
-import type { RuleId } from "../../common/rule-ids";
-import { EntityManager, Not } from "typeorm";
+import { EntityManager } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
 import { ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
@@ -10,9 +8,7 @@ import { noteRecordRead } from "../student/record";
 import { yearKey } from "../../common/loaders";
 import { lockClassRow } from "../../db/row-locks";
 import { amendmentsCovering, closeAmendments } from "../amendment/amendment.service";
-import { findVisibleClass, findVisibleGroup } from "../class/class.service";
-import { TeachingGroup } from "../class/teaching-group.entity";
-import { GroupMembership } from "../student/group-membership.entity";
+import { findVisibleClass } from "../class/class.service";
 import { SchoolClass } from "../class/school-class.entity";
 import { School } from "../school/school.entity";
 import { Period } from "../period/period.entity";
@@ -20,9 +16,6 @@ import { Enrolment } from "../student/enrolment.entity";
 import { Subject } from "../subject/subject.entity";
 import { PeriodicReport, ReportStatus } from "./periodic-report.entity";
 import {
-  ClassDigitalSkillsAppreciation,
-  ClassProgramElement,
-  GroupDigitalSkillsAppreciation,
   ReportDigitalSkill,
   ReportEntry,
   ReportEntryElement,
@@ -31,28 +24,19 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "./report-parts.entity";
-import {
-  carriesDigitalSkills,
-  findReadableReport,
-  findEditableReport,
-  findWorkableReport,
-  loadSetting,
-  mayLockClassReports,
-  mayWriteClassAppreciation,
-  mayWriteClassProgramElements,
-  readableReports,
-  ReportRights,
-  ReportSetting,
-} from "./report.policy";
-import { checkText, validateUpdate } from "./report.validate";
-import { LIMITS } from "./report.codes";
+import { findReadableReport, findEditableReport, loadSetting, readableReports, ReportRights, ReportSetting } from "./report.policy";
+import { validateUpdate } from "./report.validate";
 import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.inputs";
-import { LockClassReportsResult } from "./report.types";
+
+/**
+ * Periodic reports: reading, creating and saving them. Locking is in report-lock.service.ts; what a class
+ * shares across its reports (whole-class program elements, collective appreciations) in class-content.service.ts.
+ */
 
 const LOCKING_RULE = "R-PUB-04";
 
 /** R-SEED-09: nothing new in a past year. */
-function refusePastYear(ctx: Context, schoolYear: number, what: string): void {
+export function refusePastYear(ctx: Context, schoolYear: number, what: string): void {
   if (schoolYear < ctx.schoolYear) {
     throw ruleError(ErrorCode.PAST_YEAR, "R-SEED-09", `${what} of an earlier school year cannot be created or changed here.`);
   }
@@ -279,219 +263,4 @@ async function joinReferenceTeachers(ctx: Context, tx: EntityManager, reportId: 
   if (!(await tx.findOne(ReportReferenceTeacher, { where: { reportId, accountId } }))) {
     await tx.insert(ReportReferenceTeacher, { reportId, accountId });
   }
-}
-
-/** Why a report cannot be locked now, or null. */
-async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): Promise<{ code: ErrorCode; rule: RuleId; message: string } | null> {
-  if (s.report.readOnly) return { code: ErrorCode.REPORT_READ_ONLY, rule: "R-SEED-04", message: "The report is read-only for good." };
-  if (s.report.schoolYear < ctx.schoolYear) return { code: ErrorCode.PAST_YEAR, rule: "R-SEED-09", message: "The report belongs to an earlier year." };
-  if (carriesDigitalSkills(s)) {
-    // R-SEED-19: the collective appreciation alone is enough; nothing at all is not.
-    const [collective, groupCollective, levels] = await Promise.all([
-      em.count(ClassDigitalSkillsAppreciation, { where: { classId: s.cls.id } }),
-      em
-        .createQueryBuilder(GroupDigitalSkillsAppreciation, "a")
-        .innerJoin(GroupMembership, "gm", "gm.groupId = a.groupId")
-        .innerJoin(TeachingGroup, "g", "g.id = a.groupId")
-        .where("gm.studentId = :studentId AND g.schoolYear = :year", { studentId: s.report.studentId, year: s.report.schoolYear })
-        .getCount(),
-      em.count(ReportDigitalSkill, { where: { reportId: s.report.id } }),
-    ]);
-    if (!collective && !groupCollective && !levels && !s.report.digitalSkillsAppreciation) {
-      return {
-        code: ErrorCode.BAD_USER_INPUT,
-        rule: "R-SEED-19",
-        message: "The last report of CM2 or 6e needs digital skills: at least the collective appreciation of the class or of a group.",
-      };
-    }
-  }
-  return null;
-}
-
-export async function lockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
-  const em = ctx.dataSource.manager;
-  const report = await findWorkableReport(ctx, em, id);
-  const setting = await loadSetting(em, report);
-  const rights = await ReportRights.of(ctx, em, setting);
-  if (!rights.canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock a report.");
-  const refusal = await lockRefusal(ctx, em, setting);
-  if (refusal) throw ruleError(refusal.code, refusal.rule, refusal.message);
-  if (report.status === ReportStatus.LOCKED) return report;
-  return inIdempotentTransaction(ctx, async (tx) => {
-    await lockInTransaction(ctx, tx, setting);
-    return tx.findOneOrFail(PeriodicReport, { where: { id } });
-  });
-}
-
-/**
- * Locks under the class's row lock, and only a report still DRAFT and not read-only: a settings change
- * or another lock that got there first makes this one a CONFLICT rather than a silent overwrite.
- */
-async function lockInTransaction(ctx: Context, tx: EntityManager, s: ReportSetting): Promise<void> {
-  await lockClassRow(tx, s.cls.id);
-  const locked = await tx
-    .createQueryBuilder()
-    .update(PeriodicReport)
-    .set({ status: ReportStatus.LOCKED, lockedAt: ctx.clock.now(), lockedByAccountId: ctx.principal!.accountId, version: () => "version + 1" })
-    .where("id = :id AND status = :draft AND readOnly = :writable", { id: s.report.id, draft: ReportStatus.DRAFT, writable: false })
-    .execute();
-  if (locked.affected !== 1) throw conflict("The report changed while you locked it: reload it.", "R-NEW-03");
-  await recordAudit(ctx, tx, {
-    action: "LOCK_REPORT",
-    entityType: "PeriodicReport",
-    entityId: s.report.id,
-    schoolId: s.school.id,
-    studentId: s.report.studentId,
-  });
-}
-
-export async function unlockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
-  const em = ctx.dataSource.manager;
-  const report = await findWorkableReport(ctx, em, id);
-  const setting = await loadSetting(em, report);
-  const rights = await ReportRights.of(ctx, em, setting);
-  if (!rights.canUnlock) throw forbidden("Only the DIRECTOR/HEAD may unlock a report.");
-  if (report.readOnly) throw ruleError(ErrorCode.REPORT_READ_ONLY, "R-SEED-04", "This report is read-only for good: it cannot be unlocked.");
-  refusePastYear(ctx, report.schoolYear, "Reports");
-  if (report.status === ReportStatus.DRAFT) return report;
-  return inIdempotentTransaction(ctx, async (tx) => {
-    await lockClassRow(tx, setting.cls.id);
-    const unlocked = await tx
-      .createQueryBuilder()
-      .update(PeriodicReport)
-      .set({ status: ReportStatus.DRAFT, lockedAt: null, lockedByAccountId: null, version: () => "version + 1" })
-      .where("id = :id AND status = :locked AND readOnly = :writable", { id, locked: ReportStatus.LOCKED, writable: false })
-      .execute();
-    if (unlocked.affected !== 1) throw conflict("The report changed while you unlocked it: reload it.", "R-NEW-03");
-    await recordAudit(ctx, tx, {
-      action: "UNLOCK_REPORT",
-      entityType: "PeriodicReport",
-      entityId: id,
-      schoolId: setting.school.id,
-      studentId: report.studentId,
-    });
-    return tx.findOneOrFail(PeriodicReport, { where: { id } });
-  });
-}
-
-/** Locks every draft report of a class for a period, in one transaction; says which could not be locked. */
-export async function lockClassReports(ctx: Context, classIdArg: string, periodIdArg: string): Promise<LockClassReportsResult> {
-  const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
-  const periodId = parseId(periodIdArg, "periodId");
-  const school = await ctx.dataSource.manager.findOneOrFail(School, { where: { id: cls.schoolId } });
-  if (!mayLockClassReports(ctx, school, cls)) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
-  refusePastYear(ctx, cls.schoolYear, "Reports");
-  if (cls.periodSchemeId === null || !(await ctx.dataSource.manager.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
-    throw badInput("periodId", `is not a period of class ${cls.code}`);
-  }
-  return inIdempotentTransaction(ctx, async (tx) => {
-    // Hold the class first: the reports read next cannot be changed by a settings change meanwhile.
-    await lockClassRow(tx, cls.id);
-    const reports = await tx.find(PeriodicReport, { where: { classId: cls.id, periodId }, order: { id: "ASC" } });
-    const result: LockClassReportsResult = { locked: 0, alreadyLocked: 0, refused: [] };
-    for (const report of reports) {
-      if (report.status === ReportStatus.LOCKED) {
-        result.alreadyLocked += 1;
-        continue;
-      }
-      const setting = await loadSetting(tx, report);
-      const refusal = await lockRefusal(ctx, tx, setting);
-      if (refusal) {
-        result.refused.push({ reportId: report.id, code: refusal.code, rule: refusal.rule, message: refusal.message });
-        continue;
-      }
-      await lockInTransaction(ctx, tx, setting);
-      result.locked += 1;
-    }
-    return result;
-  });
-}
-
-/** Replaces the whole-class program elements of one subject for a period. */
-export async function setClassProgramElements(
-  ctx: Context,
-  classIdArg: string,
-  periodIdArg: string,
-  subjectCode: string,
-  labels: string[],
-): Promise<ClassProgramElement[]> {
-  const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
-  const periodId = parseId(periodIdArg, "periodId");
-  const em = ctx.dataSource.manager;
-  const school = await em.findOneOrFail(School, { where: { id: cls.schoolId } });
-  const subject = await em.findOne(Subject, { where: { code: subjectCode } });
-  if (!subject || subject.degree !== school.degree) throw badInput("subjectCode", "is not a subject or domain of this school");
-  if (!mayWriteClassProgramElements(ctx, school, cls, subjectCode)) throw forbidden(`You do not teach ${subjectCode} to this class.`);
-  refusePastYear(ctx, cls.schoolYear, "Program elements");
-  requireEntrySettings(cls);
-  if (cls.periodSchemeId === null || !(await em.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
-    throw badInput("periodId", `is not a period of class ${cls.code}`);
-  }
-  // The cost limit counts these lists at their bound (src/common/bounds.ts): writes may not exceed it.
-  if (labels.length > BOUND.classProgramElementsPerSubject) {
-    throw badInput("labels", `at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period (has ${labels.length})`);
-  }
-  const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
-  if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
-  return inIdempotentTransaction(ctx, async (tx) => {
-    requireEntrySettings(await lockClassRow(tx, cls.id));
-    // Counted under the class row lock: concurrent calls for other subjects cannot pass the total together.
-    const others = await tx.count(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode: Not(subjectCode) } });
-    if (others + clean.length > BOUND.classProgramElementsPerPeriod) {
-      throw badInput("labels", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together (would have ${others + clean.length})`);
-    }
-    await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
-    if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
-    await recordAudit(ctx, tx, {
-      action: "SET_CLASS_PROGRAM_ELEMENTS",
-      entityType: "SchoolClass",
-      entityId: cls.id,
-      schoolId: school.id,
-      details: { periodId, subjectCode, count: clean.length },
-    });
-    return tx.find(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode }, order: { id: "ASC" } });
-  });
-}
-
-/** Sets (or clears with null) the collective digital-skills appreciation of a group (its teachers or the lead). */
-export async function setGroupCollectiveDigitalSkillsAppreciation(ctx: Context, groupIdArg: string, text: string | null): Promise<TeachingGroup> {
-  const group = await findVisibleGroup(ctx, parseId(groupIdArg, "groupId"));
-  refusePastYear(ctx, group.schoolYear, "Appreciations");
-  const clean = checkText(text, "text", LIMITS.text600) ?? null;
-  return inIdempotentTransaction(ctx, async (tx) => {
-    await tx.delete(GroupDigitalSkillsAppreciation, { groupId: group.id });
-    if (clean) await tx.insert(GroupDigitalSkillsAppreciation, { groupId: group.id, text: clean });
-    await recordAudit(ctx, tx, {
-      action: "SET_GROUP_DIGITAL_SKILLS_APPRECIATION",
-      entityType: "TeachingGroup",
-      entityId: group.id,
-      schoolId: group.schoolId,
-      details: { cleared: clean === null },
-    });
-    return group;
-  });
-}
-
-/** Sets (or clears with null) the collective digital-skills appreciation of a class. */
-export async function setCollectiveDigitalSkillsAppreciation(ctx: Context, classIdArg: string, text: string | null): Promise<SchoolClass> {
-  const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
-  if (!mayWriteClassAppreciation(ctx, cls)) {
-    throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may write its collective appreciation.");
-  }
-  refusePastYear(ctx, cls.schoolYear, "Appreciations");
-  requireEntrySettings(cls);
-  const clean = checkText(text, "text", LIMITS.text600) ?? null;
-  return inIdempotentTransaction(ctx, async (tx) => {
-    requireEntrySettings(await lockClassRow(tx, cls.id));
-    await tx.delete(ClassDigitalSkillsAppreciation, { classId: cls.id });
-    if (clean) await tx.insert(ClassDigitalSkillsAppreciation, { classId: cls.id, text: clean });
-    await recordAudit(ctx, tx, {
-      action: "SET_COLLECTIVE_DIGITAL_SKILLS_APPRECIATION",
-      entityType: "SchoolClass",
-      entityId: cls.id,
-      schoolId: cls.schoolId,
-      details: { cleared: clean === null },
-    });
-    return cls;
-  });
 }

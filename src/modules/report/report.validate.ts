@@ -11,15 +11,7 @@ import {
   entryElement,
 } from "./report.codes";
 import { UpdatePeriodicReportInput } from "./report.inputs";
-
-/** A text field: absent stays, null clears, blank or too long is refused. Returns the trimmed value. */
-export function checkText(value: string | null | undefined, field: string, max: number): string | null | undefined {
-  if (value === undefined || value === null) return value;
-  const trimmed = value.trim();
-  if (!trimmed) throw badInput(field, "must not be blank (send null to clear it)");
-  if (trimmed.length > max) throw badInput(field, `must be at most ${max} characters (has ${trimmed.length})`);
-  return trimmed;
-}
+import { checkText } from "../../common/text";
 
 const positioningError = (field: string, message: string) =>
   new LivretError(ErrorCode.BAD_USER_INPUT, `${field}: ${message}`, { field, rule: "R-PUB-06" });
