@@ -1,4 +1,6 @@
 import path from "node:path";
+import { OidcProviderConfig, PROVIDER_DEFAULTS } from "./auth/oidc";
+import type { SessionConfig } from "./auth/sessions";
 
 export type DatabaseConfig =
   | { type: "better-sqlite3"; database: string }
@@ -17,6 +19,13 @@ export interface Config {
     issuer: string;
     audience: string;
   };
+  /** Sign-in of the web app: the identity providers (OIDC_AGENT_*, OIDC_EDUCONNECT_*) and where this server is reached. */
+  oidc: {
+    providers: OidcProviderConfig[];
+    /** PUBLIC_URL: this server's address as browsers reach it (the providers redirect back to it). */
+    publicUrl?: string;
+  };
+  session: SessionConfig;
   /** Fixed "today" (ISO date) for demonstrations; the real clock otherwise. */
   today?: string;
   loadDemoData: boolean;
@@ -103,6 +112,29 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min 
   return value;
 }
 
+/** OIDC_<ID>_ISSUER turns a provider on; its client id is then required. */
+function oidcProviders(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
+  const providers: OidcProviderConfig[] = [];
+  for (const defaults of PROVIDER_DEFAULTS) {
+    const prefix = `OIDC_${defaults.id.toUpperCase()}_`;
+    const issuer = env[`${prefix}ISSUER`];
+    if (!issuer) continue;
+    const clientId = env[`${prefix}CLIENT_ID`];
+    if (!clientId) throw new Error(`${prefix}ISSUER is set: ${prefix}CLIENT_ID is required too`);
+    providers.push({
+      ...defaults,
+      issuer,
+      clientId,
+      clientSecret: env[`${prefix}CLIENT_SECRET`] || undefined,
+      loginClaim: env[`${prefix}LOGIN_CLAIM`] || "sub",
+    });
+  }
+  return providers;
+}
+
+/** A development session secret, distinct from the token secret; production refuses to start with it. */
+export const DEVELOPMENT_SESSION_SECRET = "livret-development-session-secret-do-not-use-in-production";
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === "production";
   const jwksUrl = env.JWT_JWKS_URL || undefined;
@@ -113,6 +145,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     // The identity providers' issuer and audience must be stated, not left at the development values.
     if (!env.JWT_ISSUER || !env.JWT_AUDIENCE) throw new Error("Production needs JWT_ISSUER and JWT_AUDIENCE");
   }
+  const providers = oidcProviders(env);
+  const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, "") : undefined;
+  if (providers.length && !publicUrl) throw new Error("OIDC providers are configured: PUBLIC_URL (this server's address for the redirect back) is required");
+  const sessionSecret = env.SESSION_SECRET || (production ? undefined : DEVELOPMENT_SESSION_SECRET);
+  if (production && providers.length && (!sessionSecret || sessionSecret.length < 32)) throw new Error("Production sign-in needs SESSION_SECRET (32 characters or more)");
   return {
     production,
     port: intFromEnv(env, "PORT", 4000, 0),
@@ -123,6 +160,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       jwksUrl,
       issuer: env.JWT_ISSUER || "livret-dev",
       audience: env.JWT_AUDIENCE || "livret",
+    },
+    oidc: { providers, publicUrl },
+    session: {
+      secret: sessionSecret ?? "",
+      ttlSeconds: intFromEnv(env, "SESSION_TTL_SECONDS", 8 * 3600, 60),
+      secureCookies: production || (publicUrl?.startsWith("https:") ?? false),
     },
     today: env.LIVRET_TODAY || undefined,
     loadDemoData: env.LIVRET_DEMO_DATA ? env.LIVRET_DEMO_DATA === "true" : !production,

@@ -57,6 +57,7 @@ async function main(): Promise<void> {
     clock,
     verifier: createTokenVerifier(config.jwt),
     httpServer,
+    demoPersonas: () => (config.production || !config.loadDemoData ? [] : DEMO_PERSONAS),
     personas: async () => {
       if (config.production || !config.jwt.secret) return [];
       return Promise.all(DEMO_PERSONAS.map(async (p) => ({ ...p, token: await signDevelopmentToken(config.jwt, p.login) })));

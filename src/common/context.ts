@@ -4,7 +4,7 @@ import { Clock } from "./clock";
 import { currentSchoolYear } from "./school-year";
 import { createLoaders, Loaders } from "./loaders";
 import { Deadline, noDeadline } from "./deadline";
-import { asClientError } from "../db/db-errors";
+import { asClientError, databaseFailure } from "../db/db-errors";
 
 /**
  * Everything a request carries: who calls, the database, the clock and the request's own DataLoaders.
@@ -50,21 +50,49 @@ export function createContext(args: {
  */
 const sqliteQueues = new WeakMap<DataSource, Promise<unknown>>();
 
+export interface TransactionOptions {
+  /**
+   * The work reads what it needs inside the transaction and has no effect outside it, so running it again
+   * from the start after the server rolled it back (deadlock, Galera certification failure at commit) gives
+   * the same answer as a first run. Such transactions are retried; the others answer CONFLICT.
+   */
+  idempotent?: boolean;
+}
+
+/** Attempts of an idempotent transaction before its caller gets CONFLICT (Galera: one per certification loss). */
+export const TRANSACTION_ATTEMPTS = 4;
+
 /**
  * Runs `work` in one transaction. Every write goes through here together with its audit event,
- * so that both land or neither does.
+ * so that both land or neither does. A database failure never reaches the client as an internal error:
+ * rolled-back transactions are retried when `idempotent` and otherwise answer CONFLICT; a database that
+ * cannot serve answers UNAVAILABLE.
  */
-export function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> {
-  try {
+export async function inTransaction<T>(ctx: Context, work: (em: EntityManager) => Promise<T>, options: TransactionOptions = {}): Promise<T> {
+  const attempts = options.idempotent ? TRANSACTION_ATTEMPTS : 1;
+  for (let attempt = 1; ; attempt++) {
     ctx.deadline?.check();
-  } catch (error) {
-    return Promise.reject(error);
+    try {
+      return await runTransaction(ctx.dataSource, work);
+    } catch (error) {
+      // A lost lock race or certification rolled everything back; an unreachable database committed nothing.
+      if (databaseFailure(error) === "conflict" && attempt < attempts) {
+        // Jittered backoff so that two nodes' retries of the same rows do not collide again in step.
+        await new Promise((resolve) => setTimeout(resolve, 5 * attempt + Math.floor(Math.random() * 20)));
+        continue;
+      }
+      throw asClientError(error);
+    }
   }
-  const ds = ctx.dataSource;
-  // A lost lock race or an unreachable database rolled everything back: the client hears CONFLICT or UNAVAILABLE.
-  const clientError = (error: unknown) => Promise.reject(asClientError(error));
-  if (ds.options.type !== "better-sqlite3") return ds.transaction(work).catch(clientError);
+}
+
+function runTransaction<T>(ds: DataSource, work: (em: EntityManager) => Promise<T>): Promise<T> {
+  if (ds.options.type !== "better-sqlite3") return ds.transaction(work);
   const run = (sqliteQueues.get(ds) ?? Promise.resolve()).then(() => ds.transaction(work));
   sqliteQueues.set(ds, run.catch(() => undefined));
-  return run.catch(clientError);
+  return run;
 }
+
+/** `inTransaction(ctx, work, { idempotent: true })`: for work that re-reads what it checks (versions, locks) inside. */
+export const inIdempotentTransaction = <T>(ctx: Context, work: (em: EntityManager) => Promise<T>): Promise<T> =>
+  inTransaction(ctx, work, { idempotent: true });

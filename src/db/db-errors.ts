@@ -6,14 +6,16 @@ export const DATABASE_RETRY_AFTER_SECONDS = 2;
 
 /**
  * How a database failure reads to a client: `conflict` when a concurrent writer won (deadlock victim, lock
- * wait timeout: the transaction was rolled back whole), `unavailable` when the database is down, unreachable,
+ * wait timeout, Galera certification failure at commit: the server rolled the transaction back whole, so an
+ * idempotent transaction may be run again from the start), `unavailable` when the database is down, unreachable,
  * overloaded or too slow (nothing was committed: the client may retry), or null for anything else (a bug).
  */
 export type DatabaseFailure = "conflict" | "unavailable";
 
-// MariaDB/MySQL: lost a lock race; the server rolled the transaction back.
-const CONFLICT_CODES = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT"]);
-const CONFLICT_ERRNOS = new Set([1213, 1205]);
+// MariaDB/MySQL: lost a lock race; the server rolled the transaction back. On Galera, 1213 is also the
+// certification failure / brute-force abort, 1180 a commit the cluster refused; 1614 is the XA deadlock.
+const CONFLICT_CODES = new Set(["ER_LOCK_DEADLOCK", "ER_LOCK_WAIT_TIMEOUT", "ER_ERROR_DURING_COMMIT", "ER_XA_RBDEADLOCK"]);
+const CONFLICT_ERRNOS = new Set([1213, 1205, 1180, 1614]);
 
 const UNAVAILABLE_CODES = new Set([
   // The network and the socket.
@@ -33,6 +35,7 @@ const UNAVAILABLE_CODES = new Set([
   "ER_CON_COUNT_ERROR",
   "ER_TOO_MANY_USER_CONNECTIONS",
   "ER_SERVER_SHUTDOWN",
+  "ER_CONNECTION_KILLED",
   "ER_STATEMENT_TIMEOUT",
   "ER_QUERY_TIMEOUT",
   "ER_QUERY_INTERRUPTED",
@@ -48,8 +51,9 @@ const UNAVAILABLE_CODES = new Set([
   "SQLITE_LOCKED_SHAREDCACHE",
 ]);
 // 1040 too many connections, 1053 shutdown, 1969 max_statement_time (MariaDB), 3024 (MySQL), 1317 interrupted,
-// 1047 WSREP not ready, 2002/2003/2006/2013 client-side connection failures.
-const UNAVAILABLE_ERRNOS = new Set([1040, 1053, 1969, 3024, 1317, 1047, 2002, 2003, 2006, 2013]);
+// 1047 WSREP not ready (a node outside the primary component), 1927 connection killed, 4031 client idle
+// timeout, 2002/2003/2006/2013 client-side connection failures.
+const UNAVAILABLE_ERRNOS = new Set([1040, 1053, 1969, 3024, 1317, 1047, 1927, 4031, 2002, 2003, 2006, 2013]);
 // mysql2 raises these without a code.
 const UNAVAILABLE_MESSAGES = [
   /queue limit reached/i,
@@ -62,6 +66,7 @@ const UNAVAILABLE_MESSAGES = [
   /statement timeout/i,
   /max_statement_time/i,
   /the database is unavailable/i,
+  /WSREP has not yet prepared/i,
 ];
 
 /** Classifies an error thrown by TypeORM, mysql2 or better-sqlite3 (directly or wrapped). */

@@ -19,7 +19,13 @@ import { asClientError, DATABASE_RETRY_AFTER_SECONDS } from "../db/db-errors";
 import { decodeJwt } from "jose";
 import { loadPrincipal, Principal } from "../auth/principal";
 import { CallerCache } from "../auth/caller-cache";
+import { bridgeCallerInvalidation } from "../auth/caller-invalidation-redis";
 import { TokenVerifier } from "../auth/tokens";
+import { AccountKind } from "../common/domain";
+import { createOidcProvider, OidcProvider, providerOfToken } from "../auth/oidc";
+import { readCookie, SESSION_COOKIE, verifySession } from "../auth/sessions";
+import { sameOriginWrite, signInRoutes } from "./sign-in";
+import { webAppRoutes } from "./web-app";
 import { formatError } from "./format-error";
 import { costLimitPlugin, documentLimits, responseSizePlugin } from "./limits";
 import { createRateLimits, RateLimited, RateLimits } from "./rate-limit";
@@ -46,6 +52,10 @@ export interface ServerDeps {
   httpServer?: http.Server;
   /** The explorer's persona picker (development only): logins with a token each. */
   personas?: () => Promise<Persona[]>;
+  /** The identity providers (built from config.oidc when absent). */
+  providers?: OidcProvider[];
+  /** The web app's development sign-in offers these demo personas. */
+  demoPersonas?: () => Array<{ login: string; who: string }>;
 }
 
 /** Extra weight of each root mutation field in the rate limits: writes cost more than their selection. */
@@ -101,18 +111,32 @@ function unavailableAtTheDoor(error: unknown): unknown {
  * Turns the Authorization header into the caller. No header: anonymous. A bad token: UNAUTHENTICATED.
  * With a caller cache, a token seen in the last CALLER_CACHE_MS is neither verified nor looked up again.
  */
-export async function authenticate(deps: ServerDeps, authorization: string | undefined): Promise<Principal | null> {
-  if (!authorization) return null;
-  const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
-  if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
-  const token = match[1];
+export async function authenticate(deps: ServerDeps, authorization: string | undefined, sessionCookie?: string): Promise<Principal | null> {
+  let token: string;
+  let identify: () => Promise<{ login: string; kind?: AccountKind }>;
+  if (authorization) {
+    const match = /^Bearer ([A-Za-z0-9._~+/=-]+)$/i.exec(authorization.trim());
+    if (!match) throw unauthenticated("The Authorization header must be `Bearer <token>`.");
+    const bearer = (token = match[1]);
+    // A token of a configured provider is checked against that provider's keys only, and names only its kind of account.
+    const provider = providerOfToken(deps.providers ?? [], bearer);
+    identify = provider
+      ? async () => ({ login: await provider.verifyBearer(bearer), kind: provider.config.kind })
+      : async () => ({ login: await deps.verifier.verify(bearer) });
+  } else if (sessionCookie) {
+    const cookie = (token = sessionCookie);
+    identify = () => verifySession(deps.config.session, cookie);
+  } else {
+    return null;
+  }
   const schoolYear = currentSchoolYear(deps.clock);
   const load = async () => {
     let login: string;
+    let kind: AccountKind | undefined;
     try {
-      login = await deps.verifier.verify(token);
+      ({ login, kind } = await identify());
     } catch {
-      throw unauthenticated("The bearer token is not valid or has expired.");
+      throw unauthenticated(authorization ? "The bearer token is not valid or has expired." : "The session has expired: sign in again.");
     }
     let principal: Principal | null;
     try {
@@ -121,12 +145,26 @@ export async function authenticate(deps: ServerDeps, authorization: string | und
       throw unavailableAtTheDoor(error);
     }
     if (!principal) throw unauthenticated("The bearer token names no known account.");
+    if (kind && principal.kind !== kind) throw unauthenticated("This identity provider does not sign in this kind of account.");
     // Verified above, so its exp claim is there; the cache never keeps a caller past it.
     const exp = decodeJwt(token).exp;
     return { principal, tokenExpiresAt: typeof exp === "number" ? exp * 1000 : undefined };
   };
   if (!deps.callers) return (await load()).principal;
   return deps.callers.resolve(token, schoolYear, load);
+}
+
+/**
+ * The caller of an HTTP request: the bearer token, else the web app's session cookie. A write carried by the
+ * cookie alone must come from this server's own pages (SameSite=Strict, and Sec-Fetch-Site when the browser sends it).
+ */
+export async function authenticateRequest(deps: ServerDeps, req: http.IncomingMessage): Promise<Principal | null> {
+  const authorization = req.headers.authorization;
+  const cookie = authorization ? undefined : readCookie(req.headers.cookie, SESSION_COOKIE);
+  if (cookie && req.method !== "GET" && req.method !== "HEAD" && !sameOriginWrite(req as express.Request)) {
+    throw unauthenticated("A cross-site request cannot use the session cookie.");
+  }
+  return authenticate(deps, authorization, cookie || undefined);
 }
 
 export function createApollo(deps: ServerDeps, httpServer?: http.Server): ApolloServer<Context> {
@@ -183,7 +221,11 @@ export interface RunningServer {
 }
 
 export async function createServer(serverDeps: ServerDeps): Promise<RunningServer> {
-  const deps: ServerDeps = { ...serverDeps, callers: serverDeps.callers ?? new CallerCache({ ttlMs: serverDeps.config.callerCacheMs }) };
+  const deps: ServerDeps = {
+    ...serverDeps,
+    callers: serverDeps.callers ?? new CallerCache({ ttlMs: serverDeps.config.callerCacheMs }),
+    providers: serverDeps.providers ?? serverDeps.config.oidc.providers.map(createOidcProvider),
+  };
   const app = express();
   app.disable("x-powered-by");
   app.use(wwwAuthenticate);
@@ -191,6 +233,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   // A listener bound early answered 503 until now; from here on the app answers.
   httpServer.removeAllListeners("request");
   httpServer.on("request", app);
+  // Several nodes: a role change on one drops the cached callers of all (REDIS_URL); one process needs nothing.
+  const callerBridge = deps.config.rateLimit.redisUrl && deps.callers?.enabled ? bridgeCallerInvalidation(deps.config.rateLimit.redisUrl) : null;
   const apollo = createApollo(deps, httpServer);
   await apollo.start();
   let ready = true;
@@ -253,16 +297,16 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
         const requestId = typeof header === "string" && /^[A-Za-z0-9-]{1,64}$/.test(header) ? header : randomUUID();
-        const principal = await authenticate(deps, req.headers.authorization);
+        const principal = await authenticateRequest(deps, req);
         checkAdHocDocument(res.locals.adHocDocument === true, principal?.login, config.trustedDocumentsDevelopers);
         const deadline = res.locals.deadline as Deadline;
         return createContext({ requestId, principal, dataSource: deps.dataSource, clock: deps.clock, deadline, clientAddress: clientAddress(req) });
       },
     }),
   );
-  app.post("/imports/lsu", importRoute({ deps, authenticate: (header) => authenticate(deps, header) }));
+  app.post("/imports/lsu", importRoute({ deps, authenticate: (req) => authenticateRequest(deps, req) }));
   const livret: LivretRouteDeps = {
-    authenticate: (header) => authenticate(deps, header),
+    authenticate: (req) => authenticateRequest(deps, req),
     execute: async (principal, query, variables) => {
       const contextValue = createContext({ requestId: randomUUID(), principal, dataSource: deps.dataSource, clock: deps.clock, deadline: new Deadline(config.requestTimeoutMs) });
       const response = await apollo.executeOperation({ query, variables }, { contextValue });
@@ -273,6 +317,17 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   };
   app.get("/livret/:studentId.pdf", livretPdfRoute(livret));
   app.post("/livret/selection.pdf", express.json({ limit: config.maxBodyBytes }), livretSelectionRoute(livret));
+  app.use(
+    "/auth",
+    signInRoutes({
+      config,
+      providers: deps.providers!,
+      loadAccount: (login) => loadPrincipal(deps.dataSource.manager, login, currentSchoolYear(deps.clock)),
+      personas: deps.demoPersonas ?? (() => []),
+    }),
+  );
+  // The web app (web/, built into dist/web) at /, last: every path above wins.
+  app.use(webAppRoutes());
   // Body too large or not JSON: a plain 4xx, never a stack trace.
   app.use((error: { status?: number; type?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
     // The deadline already answered; what the pipeline tried to send after it is dropped.
@@ -301,6 +356,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       ready = false;
       await apollo.stop();
       await rateLimits.close();
+      await callerBridge?.close();
       if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
     },
   };

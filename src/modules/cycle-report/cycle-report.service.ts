@@ -1,5 +1,5 @@
 import { EntityManager } from "typeorm";
-import { Context, inTransaction } from "../../common/context";
+import { Context, inIdempotentTransaction } from "../../common/context";
 import { conflict, ErrorCode, forbidden, LivretError, ruleError } from "../../common/errors";
 import { isGuardian, isStaff } from "../../auth/principal";
 import { recordAudit } from "../audit/audit.service";
@@ -90,7 +90,7 @@ export async function createCycleReport(ctx: Context, studentId: number, cycle: 
   }
   const duplicate = () => conflict("This pupil already has an end-of-cycle report for this cycle.", "R-PUB-20");
   try {
-    return await inTransaction(ctx, async (tx) => {
+    return await inIdempotentTransaction(ctx, async (tx) => {
       if (await tx.findOne(CycleReport, { where: { studentId: student.id, cycle } })) throw duplicate();
       const report = await tx.save(
         tx.create(CycleReport, {
@@ -139,7 +139,7 @@ export async function updateCycleReport(ctx: Context, id: number, expectedVersio
   refuseLocked(report);
   const changes = validateCycleReportUpdate(input, report.cycle);
 
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     const swapped = await tx
       .createQueryBuilder()
       .update(CycleReport)
@@ -173,7 +173,7 @@ export async function lockCycleReport(ctx: Context, id: number): Promise<CycleRe
   if (!rights.canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the pupil's class teachers, may lock an end-of-cycle report.");
   refusePastYear(ctx, report);
   if (report.status === ReportStatus.LOCKED) return report;
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     // Checked in the transaction, so that the report locked is the one found complete.
     const [current, components] = await Promise.all([
       tx.findOneOrFail(CycleReport, { where: { id } }),
@@ -212,7 +212,7 @@ export async function unlockCycleReport(ctx: Context, id: number): Promise<Cycle
   if (!rights.canUnlock) throw forbidden("Only the DIRECTOR/HEAD may unlock an end-of-cycle report.");
   refusePastYear(ctx, report);
   if (report.status === ReportStatus.DRAFT) return report;
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     await tx
       .createQueryBuilder()
       .update(CycleReport)

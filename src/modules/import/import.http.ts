@@ -40,13 +40,13 @@ export interface ImportRouteDeps {
   clock: Clock;
 }
 
-export function importRoute(args: { deps: ImportRouteDeps; authenticate: (header: string | undefined) => Promise<Principal | null> }) {
+export function importRoute(args: { deps: ImportRouteDeps; authenticate: (req: Request) => Promise<Principal | null> }) {
   const { deps } = args;
   return async (req: Request, res: Response) => {
     const drain = () => req.resume();
     let principal: Principal | null;
     try {
-      principal = await args.authenticate(req.headers.authorization);
+      principal = await args.authenticate(req);
     } catch (e) {
       drain();
       if (e instanceof GraphQLError && e.extensions.code === "UNAVAILABLE") return unavailable(res, e.message);

@@ -8,7 +8,7 @@ import { renderLivret } from "./livret.pdf";
 export const MAX_SELECTION = 40;
 
 export interface LivretRouteDeps {
-  authenticate(header: string | undefined): Promise<Principal | null>;
+  authenticate(req: Request): Promise<Principal | null>;
   /** Runs a document through the graph as this caller (permissions, scopes and read audit included). */
   execute(principal: Principal, query: string, variables: Record<string, unknown>): Promise<{ data?: Record<string, any> | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
   today(): string;
@@ -36,7 +36,7 @@ async function readStudents(deps: LivretRouteDeps, principal: Principal, ids: st
 async function send(deps: LivretRouteDeps, req: Request, res: Response, ids: string[], filename: string) {
   let principal: Principal | null;
   try {
-    principal = await deps.authenticate(req.headers.authorization);
+    principal = await deps.authenticate(req);
   } catch (e) {
     return fail(res, 401, "UNAUTHENTICATED", e instanceof GraphQLError ? e.message : "Authentication required.");
   }

@@ -1,6 +1,6 @@
 import { BOUND, boundExceeded, checkBound } from "../../common/bounds";
 import { EntityManager, Not } from "typeorm";
-import { Context, inTransaction } from "../../common/context";
+import { Context, inIdempotentTransaction } from "../../common/context";
 import { Degree, ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
@@ -87,7 +87,7 @@ export async function createPeriodicReport(ctx: Context, input: CreatePeriodicRe
   const enrolment = await em.findOne(Enrolment, { where: { studentId, classId: cls.id } });
   if (!enrolment) throw badInput("studentId", `is not a pupil of class ${cls.code} in ${cls.schoolYear}`);
 
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     // The settings read above may have changed since: check them again under the class's row lock.
     const locked = await lockClassRow(tx, cls.id);
     if (locked.periodSchemeId !== cls.periodSchemeId) throw badInput("periodId", `is not a period of class ${cls.code}`);
@@ -147,7 +147,7 @@ export async function updatePeriodicReport(
   const touched = validateUpdate(input, setting, subjects);
   checkRights(rights, input);
 
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     // R-SEED-10: a past-year report changes only under amendments that list every touched element.
     const amendmentIds = pastYear ? await amendmentsCovering(ctx, tx, report, touched) : [];
     // The input was checked against the class's settings as read before: they must still hold.
@@ -312,7 +312,7 @@ export async function lockPeriodicReport(ctx: Context, id: number): Promise<Peri
   const refusal = await lockRefusal(ctx, em, setting);
   if (refusal) throw ruleError(refusal.code, refusal.rule, refusal.message);
   if (report.status === ReportStatus.LOCKED) return report;
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     await lockInTransaction(ctx, tx, setting);
     return tx.findOneOrFail(PeriodicReport, { where: { id } });
   });
@@ -349,7 +349,7 @@ export async function unlockPeriodicReport(ctx: Context, id: number): Promise<Pe
   if (report.readOnly) throw ruleError(ErrorCode.REPORT_READ_ONLY, "R-SEED-04", "This report is read-only for good: it cannot be unlocked.");
   refusePastYear(ctx, report.schoolYear, "Reports");
   if (report.status === ReportStatus.DRAFT) return report;
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     await lockClassRow(tx, setting.cls.id);
     const unlocked = await tx
       .createQueryBuilder()
@@ -381,7 +381,7 @@ export async function lockClassReports(ctx: Context, classIdArg: string, periodI
   if (cls.periodSchemeId === null || !(await ctx.dataSource.manager.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
     throw badInput("periodId", `is not a period of class ${cls.code}`);
   }
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     // Hold the class first: the reports read next cannot be changed by a settings change meanwhile.
     await lockClassRow(tx, cls.id);
     const reports = await tx.find(PeriodicReport, { where: { classId: cls.id, periodId }, order: { id: "ASC" } });
@@ -431,7 +431,7 @@ export async function setClassProgramElements(
   checkBound("labels", "classProgramElementsPerSubject", labels.length, "whole-class elements per subject and period");
   const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
   if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     requireEntrySettings(await lockClassRow(tx, cls.id));
     // Counted under the class row lock: concurrent calls for other subjects cannot pass the total together.
     const others = await tx.count(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode: Not(subjectCode) } });
@@ -454,7 +454,7 @@ export async function setGroupCollectiveDigitalSkillsAppreciation(ctx: Context, 
   const group = await findVisibleGroup(ctx, parseId(groupIdArg, "groupId"));
   refusePastYear(ctx, group.schoolYear, "Appreciations");
   const clean = checkText(text, "text", LIMITS.text600) ?? null;
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     await tx.delete(GroupDigitalSkillsAppreciation, { groupId: group.id });
     if (clean) await tx.insert(GroupDigitalSkillsAppreciation, { groupId: group.id, text: clean });
     await recordAudit(ctx, tx, {
@@ -478,7 +478,7 @@ export async function setCollectiveDigitalSkillsAppreciation(ctx: Context, class
   refusePastYear(ctx, cls.schoolYear, "Appreciations");
   requireEntrySettings(cls);
   const clean = checkText(text, "text", LIMITS.text600) ?? null;
-  return inTransaction(ctx, async (tx) => {
+  return inIdempotentTransaction(ctx, async (tx) => {
     requireEntrySettings(await lockClassRow(tx, cls.id));
     await tx.delete(ClassDigitalSkillsAppreciation, { classId: cls.id });
     if (clean) await tx.insert(ClassDigitalSkillsAppreciation, { classId: cls.id, text: clean });
