@@ -197,7 +197,7 @@ export async function benchPermissions(): Promise<void> {
 
   // A record field ruled by its parent's decision (pupilInScope): one batched scope look-up per request
   // and one cached promise per row, not a shield evaluation. The bare side answers the same rows unchecked.
-  const enrolmentsQuery = parse(`query ($id: ID!) { class(id: $id) { students { id ine surname firstName birthDate enrolments { schoolYear } } } }`);
+  const enrolmentsQuery = parse(`query ($id: ID!) { school(id: $id) { classes { students { id ine surname firstName birthDate enrolments { schoolYear } } } } }`);
   const viaExecuteEnrolments = (schema: GraphQLSchema, label: string) => async () =>
     checked(await execute({ schema, document: enrolmentsQuery, variableValues: variables, contextValue: context() }), label);
   const [eBare, eServed] = await interleaved(viaExecuteEnrolments(bare, "enrolments/bare"), viaExecuteEnrolments(served, "enrolments/served"));
