@@ -1,6 +1,6 @@
 /** What a class or group shares across its pupils' reports: whole-class program elements, collective appreciations. */
 import { Not } from "typeorm";
-import { BOUND } from "../../common/bounds";
+import { checkBound } from "../../common/bounds";
 import { Context, inIdempotentTransaction } from "../../common/context";
 import { badInput, forbidden } from "../../common/errors";
 import { recordAudit } from "../audit/audit.service";
@@ -37,18 +37,14 @@ export async function setClassProgramElements(
     throw badInput("periodId", `is not a period of class ${cls.code}`);
   }
   // The cost limit counts these lists at their bound (src/common/bounds.ts): writes may not exceed it.
-  if (labels.length > BOUND.classProgramElementsPerSubject) {
-    throw badInput("labels", `at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period (has ${labels.length})`);
-  }
+  checkBound("labels", "classProgramElementsPerSubject", labels.length, "whole-class elements per subject and period");
   const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement));
   if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
   return inIdempotentTransaction(ctx, async (tx) => {
     requireEntrySettings(await lockClassRow(tx, cls.id));
     // Counted under the class row lock: concurrent calls for other subjects cannot pass the total together.
     const others = await tx.count(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode: Not(subjectCode) } });
-    if (others + clean.length > BOUND.classProgramElementsPerPeriod) {
-      throw badInput("labels", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together (would have ${others + clean.length})`);
-    }
+    checkBound("labels", "classProgramElementsPerPeriod", others + clean.length, "whole-class elements per class and period, all subjects together");
     await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
     if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
     await recordAudit(ctx, tx, {

@@ -1,3 +1,4 @@
+import { BOUND, boundExceeded, checkBound } from "../../common/bounds";
 import { EntityManager } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
 import { ReportDataSource } from "../../common/domain";
@@ -237,8 +238,14 @@ async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, in
     }
     // The teacher who fills a subject is named on it (enseignant-refs); a lead acting alone is not.
     if (rights.isTeacher && !(await tx.findOne(ReportEntryTeacher, { where: { entryId, accountId: ctx.principal!.accountId } }))) {
+      const named = await tx.count(ReportEntryTeacher, { where: { entryId } });
+      if (named >= BOUND.teachersPerEntry) throw boundExceeded("entries", "teachersPerEntry", named + 1, `teachers named on ${entry.subjectCode}`);
       await tx.insert(ReportEntryTeacher, { entryId, accountId: ctx.principal!.accountId });
     }
+  }
+  // Counted after the writes, in the transaction the version guard serialises: the report's subjects stay within the bound.
+  if (input.entries?.some((e) => !e.remove)) {
+    checkBound("entries", "entriesPerReport", await tx.count(ReportEntry, { where: { reportId } }), "subjects per report");
   }
   if (input.parcours !== undefined) {
     await tx.delete(ReportParcours, { reportId });
@@ -261,6 +268,8 @@ async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, in
 async function joinReferenceTeachers(ctx: Context, tx: EntityManager, reportId: number): Promise<void> {
   const accountId = ctx.principal!.accountId;
   if (!(await tx.findOne(ReportReferenceTeacher, { where: { reportId, accountId } }))) {
+    const named = await tx.count(ReportReferenceTeacher, { where: { reportId } });
+    if (named >= BOUND.teachersPerEntry) throw boundExceeded("referenceTeachers", "teachersPerEntry", named + 1, "reference teachers per report");
     await tx.insert(ReportReferenceTeacher, { reportId, accountId });
   }
 }
