@@ -80,6 +80,12 @@ export interface Config {
   };
   /** On SIGTERM, how long requests already accepted may take to finish before the process exits anyway. */
   shutdownGraceMs: number;
+  /** Load shedding: requests in execution at once, how many may wait for a slot and how long, then 503 UNAVAILABLE. */
+  admission: {
+    maxConcurrent: number;
+    maxQueued: number;
+    maxWaitMs: number;
+  };
 }
 
 /** The default cost budget of one operation (calibrated on operations/*.graphql over a 900-pupil school). */
@@ -221,5 +227,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queueLimit: intFromEnv(env, "DB_QUEUE_LIMIT", DEFAULT_DB_TUNING.queueLimit),
     },
     shutdownGraceMs: intFromEnv(env, "SHUTDOWN_GRACE_MS", 10_000, 0),
+    admission: {
+      maxConcurrent: intFromEnv(env, "MAX_CONCURRENT_REQUESTS", 20),
+      maxQueued: intFromEnv(env, "MAX_QUEUED_REQUESTS", 100, 0),
+      maxWaitMs: intFromEnv(env, "QUEUE_WAIT_MS", 1000, 0),
+    },
   };
 }

@@ -114,6 +114,12 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({ maxBodyBytes: 2048, maxDepth: 7, maxCost: 900, port: 0 });
   });
 
+  it("reads the load-shedding gate and the database timeouts", () => {
+    const config = loadConfig(env({ MAX_CONCURRENT_REQUESTS: "4", MAX_QUEUED_REQUESTS: "0", QUEUE_WAIT_MS: "250", DB_STATEMENT_TIMEOUT_MS: "800", DB_POOL_SIZE: "6" }));
+    expect(config.admission).toEqual({ maxConcurrent: 4, maxQueued: 0, maxWaitMs: 250 });
+    expect(config.db).toMatchObject({ statementTimeoutMs: 800, poolSize: 6 });
+  });
+
   it.each([
     ["MAX_QUERY_DEPTH", "ten"],
     ["MAX_QUERY_COST", "5k"],
@@ -122,6 +128,8 @@ describe("loadConfig", () => {
     ["MAX_QUERY_COST", "-1"],
     ["MAX_QUERY_DEPTH", "2.5"],
     ["PORT", "http"],
+    ["MAX_CONCURRENT_REQUESTS", "0"],
+    ["QUEUE_WAIT_MS", "1s"],
   ])("refuses %s=%s rather than run without that limit", (name, value) => {
     expect(() => loadConfig(env({ [name]: value }))).toThrow(new RegExp(name));
   });

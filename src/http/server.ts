@@ -35,6 +35,7 @@ import { auditRecordReadsPlugin } from "./audit-reads";
 import { importRoute } from "../modules/import/import.http";
 import { checkAdHocDocument, loadTrustedDocuments, trustedDocumentsMiddleware } from "./trusted-documents";
 import { explorerRoutes, Persona } from "./explorer";
+import { AdmissionGate, loadShedding } from "./load-shedding";
 import { graphqlOverHttpPlugin, wwwAuthenticate } from "./graphql-http";
 import { livretPdfRoute, livretSelectionRoute, LivretRouteDeps } from "../modules/livret/livret.http";
 
@@ -218,6 +219,8 @@ export interface RunningServer {
   /** Stops taking requests, lets in-flight ones finish; the caller closes the database after. */
   stop(): Promise<void>;
   setReady(ready: boolean): void;
+  /** The load-shedding gate (requests in execution and waiting). */
+  gate: AdmissionGate;
 }
 
 export async function createServer(serverDeps: ServerDeps): Promise<RunningServer> {
@@ -262,6 +265,10 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   const { config } = deps;
   const rateLimits = deps.rateLimits!;
   const trustedDocuments = loadTrustedDocuments();
+  // One gate for every route that works on the database: past its bound, a request is shed with 503 at once
+  // instead of joining a pile-up in the pool's queue where every request would miss its deadline.
+  const gate = new AdmissionGate(config.admission.maxConcurrent, config.admission.maxQueued, config.admission.maxWaitMs);
+  const admit = loadShedding(gate);
   if (!config.production) app.use("/explorer", explorerRoutes(deps.personas ?? (async () => [])));
   app.use(
     "/graphql",
@@ -292,6 +299,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       }
     },
     express.json({ limit: config.maxBodyBytes }),
+    // After the body is read: a slow upload does not hold a slot.
+    admit,
     trustedDocumentsMiddleware(trustedDocuments, config.trustedDocuments),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
@@ -304,7 +313,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       },
     }),
   );
-  app.post("/imports/lsu", importRoute({ deps, authenticate: (req) => authenticateRequest(deps, req) }));
+  app.post("/imports/lsu", admit, importRoute({ deps, authenticate: (req) => authenticateRequest(deps, req) }));
   const livret: LivretRouteDeps = {
     authenticate: (req) => authenticateRequest(deps, req),
     execute: async (principal, query, variables) => {
@@ -315,8 +324,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     },
     today: () => deps.clock.now().toISOString().slice(0, 10),
   };
-  app.get("/livret/:studentId.pdf", livretPdfRoute(livret));
-  app.post("/livret/selection.pdf", express.json({ limit: config.maxBodyBytes }), livretSelectionRoute(livret));
+  app.get("/livret/:studentId.pdf", admit, livretPdfRoute(livret));
+  app.post("/livret/selection.pdf", express.json({ limit: config.maxBodyBytes }), admit, livretSelectionRoute(livret));
   app.use(
     "/auth",
     signInRoutes({
@@ -349,6 +358,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     app,
     httpServer,
     apollo,
+    gate,
     setReady: (value) => {
       ready = value;
     },
