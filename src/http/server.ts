@@ -4,7 +4,6 @@ import express from "express";
 import cors from "cors";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -168,7 +167,7 @@ export async function authenticateRequest(deps: ServerDeps, req: http.IncomingMe
   return authenticate(deps, authorization, cookie || undefined);
 }
 
-export function createApollo(deps: ServerDeps, httpServer?: http.Server): ApolloServer<Context> {
+export function createApollo(deps: ServerDeps): ApolloServer<Context> {
   const { config } = deps;
   const rateLimits = (deps.rateLimits ??= createRateLimits(config.rateLimit));
   const limits = documentLimits(config);
@@ -201,10 +200,11 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
       responseSizePlugin(config.maxResponseBytes),
       graphqlOverHttpPlugin(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 })] : []),
     ],
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long after the deadline the HTTP layer answers 503 itself if the pipeline has not answered yet. */
 const LATE_ANSWER_GRACE_MS = 500;
@@ -216,8 +216,12 @@ export interface RunningServer {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
-  /** Stops taking requests, lets in-flight ones finish; the caller closes the database after. */
-  stop(): Promise<void>;
+  /**
+   * Drains (once; later calls return the same promise): /readyz 503 and every answer `Connection: close` at once;
+   * after `delayMs` (load balancers stop sending) no new connection and idle keep-alive ones closed; requests
+   * already accepted finish, for `graceMs` at most (then their connections are cut). The caller closes the database after.
+   */
+  stop(options?: { delayMs?: number; graceMs?: number }): Promise<void>;
   setReady(ready: boolean): void;
   /** The load-shedding gate (requests in execution and waiting). */
   gate: AdmissionGate;
@@ -231,6 +235,15 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   };
   const app = express();
   app.disable("x-powered-by");
+  // Every response being written, so that a drain knows what it waits for and can mark each one `Connection: close`.
+  const open = new Set<express.Response>();
+  let draining = false;
+  app.use((_req, res, next) => {
+    open.add(res);
+    res.once("close", () => open.delete(res));
+    if (draining) res.setHeader("connection", "close");
+    next();
+  });
   app.use(wwwAuthenticate);
   const httpServer = deps.httpServer ?? http.createServer();
   // A listener bound early answered 503 until now; from here on the app answers.
@@ -238,9 +251,10 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   httpServer.on("request", app);
   // Several nodes: a role change on one drops the cached callers of all (REDIS_URL); one process needs nothing.
   const callerBridge = deps.config.rateLimit.redisUrl && deps.callers?.enabled ? bridgeCallerInvalidation(deps.config.rateLimit.redisUrl) : null;
-  const apollo = createApollo(deps, httpServer);
+  const apollo = createApollo(deps);
   await apollo.start();
   let ready = true;
+  let stopping: Promise<void> | undefined;
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -362,12 +376,26 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     setReady: (value) => {
       ready = value;
     },
-    stop: async () => {
-      ready = false;
-      await apollo.stop();
-      await rateLimits.close();
-      await callerBridge?.close();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
+    stop: (options = {}) =>
+      (stopping ??= (async () => {
+        ready = false;
+        draining = true;
+        for (const res of open) if (!res.headersSent) res.setHeader("connection", "close");
+        if (options.delayMs) await sleep(options.delayMs);
+        const closed = httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : Promise.resolve();
+        // Bounded: polls every 25 ms until nothing is in flight or the grace is over.
+        const until = Date.now() + (options.graceMs ?? config.shutdownGraceMs);
+        for (;;) {
+          // A socket with no request in flight may be closed; a request on one being answered is left to finish.
+          httpServer.closeIdleConnections();
+          if (open.size === 0 || Date.now() >= until) break;
+          await sleep(25);
+        }
+        httpServer.closeAllConnections();
+        await closed;
+        await apollo.stop();
+        await rateLimits.close();
+        await callerBridge?.close();
+      })()),
   };
 }
