@@ -6,10 +6,12 @@ import "reflect-metadata";
 import { benchPermissions } from "./bench/permissions";
 import { benchLimits } from "./bench/limits";
 import { benchImport } from "./bench/import";
+import { benchAcademy } from "./bench/academy";
 
 const SECTIONS: Record<string, { about: string; run: (args: string[]) => Promise<void> }> = {
   permissions: { about: "what the permission layer costs on a 1,000-row list", run: () => benchPermissions() },
   import: { about: "a 600-pupil collège LSU file (~8 MB) imported on MariaDB: time, statements, peak RSS", run: () => benchImport() },
+  academy: { about: "the directory loader on a generated 100,000-pupil academy (BENCH_PUPILS) on MariaDB: time, peak RSS, unchanged reload", run: () => benchAcademy() },
   limits: { about: "the heaviest requests the limits accept on a 900-pupil school: time, heap, answer size", run: () => benchLimits() },
 };
 

@@ -369,7 +369,7 @@ export type ImportBatchView = {
   id: Scalars['ID']['output'];
   importedBy: StaffMember;
   importedCount: Scalars['Int']['output'];
-  /** At most 3200 items (one period's reports of one school). */
+  /** At most 3200 items (reports per import file). */
   outcomes: Array<ImportReportOutcome>;
   rejectedCount: Scalars['Int']['output'];
   /** Reports of earlier imports this one replaced (archived). */
@@ -963,7 +963,7 @@ export type ReportEntryInput = {
   classAverage?: InputMaybe<Scalars['String']['input']>;
   /** 1–4, in OBJECTIVES or SCALE classes. */
   positioning?: InputMaybe<Scalars['Int']['input']>;
-  /** Program elements worked by this pupil (each ≤300); replaces the list. */
+  /** Program elements worked by this pupil (at most 30, each ≤300); replaces the list. */
   programElements?: InputMaybe<Array<Scalars['String']['input']>>;
   /** true: remove this subject from the report. */
   remove?: InputMaybe<Scalars['Boolean']['input']>;
@@ -1225,6 +1225,7 @@ export type UpdateCycleReportInput = {
 export type UpdatePeriodicReportInput = {
   /** CM2/6e last period only; null clears. */
   digitalSkills?: InputMaybe<DigitalSkillsInput>;
+  /** At most 30: a report has at most 30 subjects. */
   entries?: InputMaybe<Array<ReportEntryInput>>;
   /** Replaces the parcours. */
   parcours?: InputMaybe<Array<ParcoursInput>>;

@@ -113,7 +113,7 @@ function file(): string {
   });
 }
 
-async function dropDatabase(url: string, name: string) {
+export async function dropDatabase(url: string, name: string) {
   const admin = new DataSource({ type: "mysql", url: url.replace(/\/[^/]*$/, "/") });
   await admin.initialize();
   await admin.query(`DROP DATABASE IF EXISTS \`${name}\``);

@@ -14,6 +14,7 @@ import { Account } from "../modules/account/account.entity";
 import { RoleAssignment } from "../modules/account/role-assignment.entity";
 import { importLsu } from "../modules/import/import.service";
 import { toBatchViews } from "../modules/import/import.view";
+import { progressBar } from "./progress";
 
 const USAGE = "usage: npm run import -- --school <UAI> [--as <login>] <file.xml>";
 
@@ -28,26 +29,6 @@ function parseArgs(argv: string[]): { school: string; as: string | null; file: s
     else return null;
   }
   return school && file ? { school, as, file } : null;
-}
-
-/** A progress bar on a terminal; nothing when the output is a file or a pipe. */
-function progressBar(total: number) {
-  const tty = process.stderr.isTTY;
-  let last = -1;
-  return {
-    update(done: number, phase: string) {
-      if (!tty || !total) return;
-      const ratio = Math.min(1, done / total);
-      const step = Math.floor(ratio * 40);
-      if (step === last) return;
-      last = step;
-      process.stderr.write(`\r${phase.padEnd(8)} [${"#".repeat(step)}${" ".repeat(40 - step)}] ${Math.round(ratio * 100)}%`);
-    },
-    done() {
-      if (tty && last >= 0) process.stderr.write("\n");
-      last = -1;
-    },
-  };
 }
 
 /**

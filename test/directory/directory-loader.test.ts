@@ -3,6 +3,7 @@ import { DEMO_DIRECTORY_FILE } from "../../src/common/project-root";
 import { DirectoryFileError, loadDirectoryText, LoadSummary } from "../../src/modules/directory/directory.service";
 import { DirectoryProblem } from "../../src/modules/directory/directory.format";
 import { createHarness, Harness, UAI } from "../support/harness";
+import { BOUND } from "../../src/common/bounds";
 
 const DEMO_TEXT = fs.readFileSync(DEMO_DIRECTORY_FILE(), "utf8");
 const demo = () => JSON.parse(DEMO_TEXT);
@@ -232,6 +233,128 @@ describe("directory loader", () => {
         },
       ]);
     });
+  });
+
+  describe("domain bounds (src/common/bounds.ts)", () => {
+    const ine = (n: number) => `97${String(n).padStart(8, "0")}B`;
+    /** A collège with one 6e class of `pupils` pupils, each with its guardian. */
+    function college(pupils: number) {
+      return {
+        format: "livret-directory/1",
+        academies: [{ code: "T05", name: "Académie bornée" }],
+        schools: [{ uai: "0990005E", name: "Collège borné", degree: "SECOND", academy: "T05" }],
+        classes: [{ school: "0990005E", schoolYear: 2026, code: "6A", label: "6e A", levels: ["SIXIEME"] }],
+        pupils: Array.from({ length: pupils }, (_, i) => ({
+          ine: ine(i),
+          surname: `Borne${i}`,
+          firstName: "Élève",
+          enrolments: [{ school: "0990005E", schoolYear: 2026, class: "6A", level: "SIXIEME" }],
+        })),
+        guardians: [] as Array<Record<string, unknown>>,
+        staff: [] as Array<Record<string, unknown>>,
+      };
+    }
+
+    it("refuses a class over BOUND.pupilsPerClass, at the enrolment that overflows it", async () => {
+      const text = toText(college(BOUND.pupilsPerClass + 1));
+      expect(await rejected(text)).toEqual([
+        {
+          line: lineOf(text, '"school": "0990005E"', 2 + BOUND.pupilsPerClass) - 1,
+          path: `pupils[${BOUND.pupilsPerClass}].enrolments[0]`,
+          message: `class 6A would hold ${BOUND.pupilsPerClass + 1} pupils in 2026; at most ${BOUND.pupilsPerClass}`,
+        },
+      ]);
+    });
+
+    it("counts the pupils already stored: a second file that fills the class past its bound is refused", async () => {
+      const full = college(BOUND.pupilsPerClass);
+      await load(toText(full));
+      const next = college(0);
+      next.pupils = [{ ine: ine(900), surname: "Surnuméraire", firstName: "Élève", enrolments: full.pupils[0].enrolments }];
+      const text = toText(next);
+      expect(await rejected(text)).toEqual([
+        { line: lineOf(text, '"school": "0990005E"', 2) - 1, path: "pupils[0].enrolments[0]", message: expect.stringMatching(/^class 6A would hold 41 pupils/) },
+      ]);
+    });
+
+    it("refuses guardians, children and roles over their bounds, each at its own line", async () => {
+      const file = college(BOUND.childrenPerGuardian + 1);
+      file.classes[0].code = "6B";
+      file.pupils.forEach((p, i) => {
+        p.ine = ine(100 + i);
+        p.enrolments[0].class = "6B";
+      });
+      // One parent of every pupil; the first pupil gets BOUND.guardiansPerPupil more.
+      file.guardians = [
+        { login: "parent.many", surname: "Nombreux", firstName: "Parent", educonnectActive: true, children: file.pupils.map((p) => ({ ine: p.ine })) },
+        ...Array.from({ length: BOUND.guardiansPerPupil }, (_, i) => ({
+          login: `parent.extra${i}`,
+          surname: "Extra",
+          firstName: `Parent${i}`,
+          educonnectActive: false,
+          children: [{ ine: file.pupils[0].ine }],
+        })),
+      ];
+      // A teacher in more schools than an account may hold roles.
+      const extra = Array.from({ length: BOUND.rolesPerAccount + 1 }, (_, i) => `09901${String(i).padStart(2, "0")}K`);
+      (file.schools as Array<Record<string, unknown>>).push(...extra.map((uai) => ({ uai, name: `Collège ${uai}`, degree: "SECOND", academy: "T05" })));
+      file.staff = [{ login: "teacher.roles", surname: "Rôles", firstName: "Trop", roles: extra.map((school) => ({ role: "TEACHER", school })) }];
+      const text = toText(file);
+      const problems = await rejected(text);
+      expect(problems).toEqual(
+        expect.arrayContaining([
+          {
+            line: lineOf(text, '"children": ['),
+            path: "guardians[0].children",
+            message: `would give the guardian ${BOUND.childrenPerGuardian + 1} children; at most ${BOUND.childrenPerGuardian}`,
+          },
+          {
+            line: lineOf(text, '"login": "parent.extra3"') + 5,
+            path: `guardians[${BOUND.guardiansPerPupil}].children[0]`,
+            message: `would give the pupil ${BOUND.guardiansPerPupil + 1} guardians; at most ${BOUND.guardiansPerPupil}`,
+          },
+        ]),
+      );
+      expect(problems).toContainEqual({
+        line: lineOf(text, '"roles": ['),
+        path: "staff[0].roles",
+        message: `would give the account ${BOUND.rolesPerAccount + 1} roles (teaching at a school is one); at most ${BOUND.rolesPerAccount}`,
+      });
+      expect(problems).toHaveLength(3);
+    });
+  });
+
+  it("a 300-pupil file takes the statements of a 30-pupil one plus one per 500 rows, and reloading it unchanged writes nothing but its audit event", async () => {
+    const file = (pupils: number, uai: string, ineDigit: string) => ({
+      format: "livret-directory/1",
+      academies: [{ code: `T6${ineDigit}`, name: "Académie en lot" }],
+      schools: [{ uai, name: `Collège ${uai}`, degree: "SECOND", academy: `T6${ineDigit}` }],
+      classes: Array.from({ length: 10 }, (_, c) => ({ school: uai, schoolYear: 2026, code: `6${c}`, label: `6e ${c}`, levels: ["SIXIEME"] })),
+      pupils: Array.from({ length: pupils }, (_, i) => ({
+        ine: `${ineDigit}${String(i).padStart(9, "0")}C`,
+        surname: `Lot${i}`,
+        firstName: "Élève",
+        enrolments: [{ school: uai, schoolYear: 2026, class: `6${i % 10}`, level: "SIXIEME" }],
+      })),
+      guardians: Array.from({ length: pupils }, (_, i) => ({
+        login: `parent.lot.${ineDigit}.${i}`,
+        surname: `Lot${i}`,
+        firstName: "Parent",
+        educonnectActive: true,
+        children: [{ ine: `${ineDigit}${String(i).padStart(9, "0")}C` }],
+      })),
+    });
+    const statements = async (text: string) => {
+      h.db.logger.reset(true);
+      await load(text);
+      return h.db.logger.recent.filter((sql) => !/^(START|BEGIN|COMMIT|SAVEPOINT|RELEASE)/i.test(sql.trim()));
+    };
+    const small = await statements(toText(file(30, "0990006F", "3")));
+    const large = await statements(toText(file(300, "0990007G", "4")));
+    // 300 pupils make 600 search keys: one more INSERT chunk than 30 pupils; nothing grows per pupil.
+    expect(large.length).toBe(small.length + 1);
+    const again = await statements(toText(file(300, "0990007G", "4")));
+    expect(again.filter((sql) => /^(INSERT|UPDATE|DELETE)/i.test(sql.trim()))).toEqual([expect.stringMatching(/^INSERT INTO [`"]?audit_event/i)]);
   });
 });
 

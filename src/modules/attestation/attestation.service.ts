@@ -13,7 +13,7 @@ import { Attestation, AttestationType } from "./attestation.entity";
 import { PixCertification, PixCompetenceLevel } from "./pix-certification.entity";
 import { RecordPixCertificationInput } from "./attestation.inputs";
 import { PIX_COMPETENCES, PIX_LIMITS } from "./attestation.codes";
-import { BOUND } from "../../common/bounds";
+import { checkBound } from "../../common/bounds";
 
 /** The pupil (NOT_FOUND when the caller may not see them) and their enrolments of the current year. */
 async function pupilThisYear(ctx: Context, studentId: number): Promise<{ student: Student; enrolments: Enrolment[] }> {
@@ -113,9 +113,7 @@ export async function recordPixCertification(ctx: Context, input: RecordPixCerti
   return refusingDuplicates(() =>
     inTransaction(ctx, async (tx) => {
       const existing = await tx.findOne(PixCertification, { where: { studentId: student.id, certifiedOn: input.certifiedOn } });
-      if (!existing && (await tx.count(PixCertification, { where: { studentId: student.id } })) >= BOUND.pixCertificationsPerPupil) {
-        throw badInput("studentId", `a pupil has at most ${BOUND.pixCertificationsPerPupil} Pix certifications`);
-      }
+      if (!existing) checkBound("studentId", "pixCertificationsPerPupil", (await tx.count(PixCertification, { where: { studentId: student.id } })) + 1, "Pix certifications per pupil");
       const id = existing ? await replacePix(ctx, tx, existing, input, here.schoolId) : await insertPix(ctx, tx, student.id, input, here.schoolId);
       await tx.insert(
         PixCompetenceLevel,

@@ -6,26 +6,32 @@ const UAI = /^[0-9]{7}[A-Z]$/;
 const INE = /^[0-9A-Z]{11}$/;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-/** Finds the line of a JSON path in the file's text, so that every message points at its place. */
+/**
+ * Finds the line of a JSON path in the file's text, so that every message points at its place. The syntax
+ * tree and the line table are built only when a problem is reported: a valid academy file is parsed once,
+ * by JSON.parse, without holding a node per value.
+ */
 export class LineLocator {
-  private readonly lineStarts: number[] = [0];
-  constructor(
-    private readonly text: string,
-    private readonly tree: Node | undefined,
-  ) {
-    for (let i = 0; i < text.length; i++) if (text[i] === "\n") this.lineStarts.push(i + 1);
-  }
+  private lineStarts: number[] | null = null;
+  private tree: Node | undefined | null = null;
+  constructor(private readonly text: string) {}
   lineOfOffset(offset: number): number {
+    if (!this.lineStarts) {
+      this.lineStarts = [0];
+      for (let i = this.text.indexOf("\n"); i >= 0; i = this.text.indexOf("\n", i + 1)) this.lineStarts.push(i + 1);
+    }
+    const starts = this.lineStarts;
     let lo = 0;
-    let hi = this.lineStarts.length - 1;
+    let hi = starts.length - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
-      if (this.lineStarts[mid] <= offset) lo = mid;
+      if (starts[mid] <= offset) lo = mid;
       else hi = mid - 1;
     }
     return lo + 1;
   }
   lineOf(path: JsonPath): number {
+    if (this.tree === null) this.tree = parseTree(this.text, [], { allowTrailingComma: false, disallowComments: true });
     for (let depth = path.length; depth >= 0; depth--) {
       const node = this.tree && findNodeAtLocation(this.tree, path.slice(0, depth));
       if (node) return this.lineOfOffset(node.offset);
@@ -34,29 +40,38 @@ export class LineLocator {
   }
 }
 
+/** Problems are kept by path; their lines are found when they are reported. */
 export class ProblemList {
-  readonly items: DirectoryProblem[] = [];
+  private readonly found: Array<{ path: JsonPath; message: string }> = [];
   constructor(private readonly locator: LineLocator) {}
+  get size(): number {
+    return this.found.length;
+  }
   add(path: JsonPath, message: string): void {
-    this.items.push({ line: this.locator.lineOf(path), path: formatPath(path), message });
+    this.found.push({ path, message });
   }
   throwIfAny(): void {
-    if (this.items.length) throw new DirectoryFileError([...this.items].sort((a, b) => a.line - b.line));
+    if (!this.found.length) return;
+    const items: DirectoryProblem[] = this.found.map((p) => ({ line: this.locator.lineOf(p.path), path: formatPath(p.path), message: p.message }));
+    throw new DirectoryFileError(items.sort((a, b) => a.line - b.line));
   }
 }
 
 /** Parses the text; syntax errors are reported with their line, and nothing else is checked then. */
 export function parseDirectoryText(text: string): { data: unknown; locator: LineLocator } {
-  const errors: ParseError[] = [];
-  const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
-  const locator = new LineLocator(text, tree);
-  if (errors.length || !tree) {
-    if (!errors.length) throw new DirectoryFileError([{ line: 1, path: "", message: "the file is empty" }]);
+  const locator = new LineLocator(text);
+  try {
+    return { data: JSON.parse(text), locator };
+  } catch (parseError) {
+    // Only a broken file is parsed a second time, for the lines of its errors.
+    const errors: ParseError[] = [];
+    const tree = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+    if (!errors.length && !tree) throw new DirectoryFileError([{ line: 1, path: "", message: "the file is empty" }]);
+    if (!errors.length) throw new DirectoryFileError([{ line: 1, path: "", message: `JSON syntax error: ${(parseError as Error).message}` }]);
     throw new DirectoryFileError(
       errors.map((e) => ({ line: locator.lineOfOffset(e.offset), path: "", message: `JSON syntax error: ${printParseErrorCode(e.error)}` })),
     );
   }
-  return { data: JSON.parse(text), locator };
 }
 
 type Obj = Record<string, unknown>;

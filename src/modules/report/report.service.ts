@@ -1,4 +1,4 @@
-import { BOUND } from "../../common/bounds";
+import { BOUND, boundExceeded, checkBound } from "../../common/bounds";
 import { EntityManager, Not } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
 import { Degree, ReportDataSource } from "../../common/domain";
@@ -240,8 +240,14 @@ async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, in
     }
     // The teacher who fills a subject is named on it (enseignant-refs); a lead acting alone is not.
     if (rights.isTeacher && !(await tx.findOne(ReportEntryTeacher, { where: { entryId, accountId: ctx.principal!.accountId } }))) {
+      const named = await tx.count(ReportEntryTeacher, { where: { entryId } });
+      if (named >= BOUND.teachersPerEntry) throw boundExceeded("entries", "teachersPerEntry", named + 1, `teachers named on ${entry.subjectCode}`);
       await tx.insert(ReportEntryTeacher, { entryId, accountId: ctx.principal!.accountId });
     }
+  }
+  // Counted after the writes, in the transaction the version guard serialises: the report's subjects stay within the bound.
+  if (input.entries?.some((e) => !e.remove)) {
+    checkBound("entries", "entriesPerReport", await tx.count(ReportEntry, { where: { reportId } }), "subjects per report");
   }
   if (input.parcours !== undefined) {
     await tx.delete(ReportParcours, { reportId });
@@ -264,6 +270,8 @@ async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, in
 async function joinReferenceTeachers(ctx: Context, tx: EntityManager, reportId: number): Promise<void> {
   const accountId = ctx.principal!.accountId;
   if (!(await tx.findOne(ReportReferenceTeacher, { where: { reportId, accountId } }))) {
+    const named = await tx.count(ReportReferenceTeacher, { where: { reportId } });
+    if (named >= BOUND.teachersPerEntry) throw boundExceeded("referenceTeachers", "teachersPerEntry", named + 1, "reference teachers per report");
     await tx.insert(ReportReferenceTeacher, { reportId, accountId });
   }
 }
@@ -420,18 +428,14 @@ export async function setClassProgramElements(
     throw badInput("periodId", `is not a period of class ${cls.code}`);
   }
   // The cost limit counts these lists at their bound (src/common/bounds.ts): writes may not exceed it.
-  if (labels.length > BOUND.classProgramElementsPerSubject) {
-    throw badInput("labels", `at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period (has ${labels.length})`);
-  }
+  checkBound("labels", "classProgramElementsPerSubject", labels.length, "whole-class elements per subject and period");
   const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
   if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
   return inIdempotentTransaction(ctx, async (tx) => {
     requireEntrySettings(await lockClassRow(tx, cls.id));
     // Counted under the class row lock: concurrent calls for other subjects cannot pass the total together.
     const others = await tx.count(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode: Not(subjectCode) } });
-    if (others + clean.length > BOUND.classProgramElementsPerPeriod) {
-      throw badInput("labels", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together (would have ${others + clean.length})`);
-    }
+    checkBound("labels", "classProgramElementsPerPeriod", others + clean.length, "whole-class elements per class and period, all subjects together");
     await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
     if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
     await recordAudit(ctx, tx, {
