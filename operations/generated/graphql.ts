@@ -710,7 +710,7 @@ export type PeriodicReport = {
   class: SchoolClass;
   /** Last period of CM2 or 6e only; null elsewhere. */
   digitalSkills?: Maybe<DigitalSkills>;
-  /** Subjects (2D) or domains (1D), by code. At most 30 items (subjects per report). */
+  /** Subjects (2D) or domains (1D), by code: those the caller may read (SPEC §2). At most 30 items (subjects per report). */
   entries: Array<ReportEntry>;
   id: Scalars['ID']['output'];
   lockedAt?: Maybe<Scalars['DateTimeISO']['output']>;
@@ -731,7 +731,7 @@ export type PeriodicReport = {
   student: Student;
   /** At most 9 items (one per support measure code). */
   supportMeasures: Array<SupportMeasure>;
-  /** General synthesis (2D ≤1000, 1D ≤1500 characters). */
+  /** General synthesis (2D ≤1000, 1D ≤1500 characters); null for a teacher of the pupil's groups only. */
   synthesis?: Maybe<Scalars['String']['output']>;
   /** Send it back with an update: a stale version gets CONFLICT (R-NEW-03). */
   version: Scalars['Int']['output'];

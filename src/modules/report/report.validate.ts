@@ -2,7 +2,7 @@ import { checkBound } from "../../common/bounds";
 import { Degree, PositioningType } from "../../common/domain";
 import { badInput, ErrorCode, LivretError } from "../../common/errors";
 import { Subject } from "../subject/subject.entity";
-import { ReportSetting, carriesDigitalSkills } from "./report.access";
+import { ReportSetting, carriesDigitalSkills } from "./report.policy";
 import {
   AVERAGE_PATTERN,
   DIGITAL_SKILL_CODES,
