@@ -123,7 +123,7 @@ export async function authenticate(deps: ServerDeps, authorization: string | und
     const provider = providerOfToken(deps.providers ?? [], bearer);
     identify = provider
       ? async () => ({ login: await provider.verifyBearer(bearer), kind: provider.config.kind })
-      : async () => ({ login: await deps.verifier.verify(bearer) });
+      : async () => ({ login: await deps.verifier.verify(bearer), kind: deps.verifier.kind });
   } else if (sessionCookie) {
     const cookie = (token = sessionCookie);
     identify = () => verifySession(deps.config.session, cookie);

@@ -90,7 +90,7 @@ describe("CORS", () => {
   it("allows the Vite dev server's origin by default outside production, and nothing in production", () => {
     expect(loadConfig({ NODE_ENV: "development" } as NodeJS.ProcessEnv).corsOrigins).toEqual(DEVELOPMENT_CORS_ORIGINS);
     expect(DEVELOPMENT_CORS_ORIGINS).toContain("http://localhost:5173");
-    const production = { NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks", JWT_ISSUER: "i", JWT_AUDIENCE: "a" } as NodeJS.ProcessEnv;
+    const production = { NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks", JWT_ACCOUNT_KIND: "STAFF", JWT_ISSUER: "i", JWT_AUDIENCE: "a" } as NodeJS.ProcessEnv;
     expect(loadConfig(production).corsOrigins).toEqual([]);
     expect(loadConfig({ ...production, CORS_ORIGINS: "https://a.example, https://b.example" }).corsOrigins).toEqual(["https://a.example", "https://b.example"]);
   });
