@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { EntityManager, In } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
 import { badInput, conflict, forbidden } from "../../common/errors";
@@ -31,6 +32,9 @@ export function validatePeriods(periods: PeriodInput[], schoolYear: number): voi
  * Refused with CONFLICT when it would remove a period that already has reports, or move a class
  * that already has reports this year to another scheme.
  */
+/** The longest scheme name (counted by checkLength, in characters). */
+export const PERIOD_SCHEME_NAME_MAX = 50;
+
 export async function configurePeriods(ctx: Context, input: ConfigurePeriodsInput): Promise<PeriodScheme> {
   const school = await findVisibleSchool(ctx, parseId(input.schoolId, "schoolId"));
   if (!mayConfigurePeriods(ctx, school)) {
@@ -38,6 +42,7 @@ export async function configurePeriods(ctx: Context, input: ConfigurePeriodsInpu
   }
   const name = input.name.trim();
   if (!name) throw badInput("name", "must not be blank");
+  checkLength(name, "name", PERIOD_SCHEME_NAME_MAX);
   const schoolYear = ctx.schoolYear;
   validatePeriods(input.periods, schoolYear);
   const classIds = input.classIds?.map((id, i) => parseId(id, `classIds[${i}]`));
