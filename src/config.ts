@@ -66,10 +66,29 @@ export interface Config {
   shutdownDelayMs: number;
   /** How long a caller resolved from a token is reused (0: looked up on every request). */
   callerCacheMs: number;
+  /** Database timeouts and pool (DB_*): a database that is down, slow or blackholed answers UNAVAILABLE within them. */
+  db: {
+    /** Opening a connection (TCP + handshake). */
+    connectTimeoutMs: number;
+    /** One statement: MariaDB max_statement_time on the server, and the client gives up a little later (network). */
+    statementTimeoutMs: number;
+    /** SQLite: how long a write waits for another process's lock (busy_timeout). */
+    busyTimeoutMs: number;
+    poolSize: number;
+    /** Requests waiting for a pooled connection beyond this are refused at once (UNAVAILABLE). */
+    queueLimit: number;
+  };
+  /** On SIGTERM, how long requests already accepted may take to finish before the process exits anyway. */
+  shutdownGraceMs: number;
 }
 
 /** The default cost budget of one operation (calibrated on operations/*.graphql over a 900-pupil school). */
 export const DEFAULT_MAX_COST = 5_000_000;
+
+export type DatabaseTuning = Config["db"];
+
+/** Scripts and tests that open a database without a Config use these. */
+export const DEFAULT_DB_TUNING: DatabaseTuning = { connectTimeoutMs: 3000, statementTimeoutMs: 5000, busyTimeoutMs: 5000, poolSize: 10, queueLimit: 100 };
 
 /** A secret that only development uses; production refuses to start with it. */
 export const DEVELOPMENT_JWT_SECRET = "livret-development-secret-do-not-use-in-production";
@@ -194,5 +213,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     shutdownDelayMs: intFromEnv(env, "SHUTDOWN_DELAY_MS", production ? 5000 : 0, 0),
     callerCacheMs: intFromEnv(env, "CALLER_CACHE_MS", 5000, 0),
+    db: {
+      connectTimeoutMs: intFromEnv(env, "DB_CONNECT_TIMEOUT_MS", DEFAULT_DB_TUNING.connectTimeoutMs),
+      statementTimeoutMs: intFromEnv(env, "DB_STATEMENT_TIMEOUT_MS", DEFAULT_DB_TUNING.statementTimeoutMs),
+      busyTimeoutMs: intFromEnv(env, "SQLITE_BUSY_TIMEOUT_MS", DEFAULT_DB_TUNING.busyTimeoutMs, 0),
+      poolSize: intFromEnv(env, "DB_POOL_SIZE", DEFAULT_DB_TUNING.poolSize),
+      queueLimit: intFromEnv(env, "DB_QUEUE_LIMIT", DEFAULT_DB_TUNING.queueLimit),
+    },
+    shutdownGraceMs: intFromEnv(env, "SHUTDOWN_GRACE_MS", 10_000, 0),
   };
 }

@@ -27,7 +27,7 @@ async function bindPort(config: Config): Promise<http.Server> {
 async function openDatabaseOrSay(config: Config) {
   const { openDatabase } = await import("./db/data-source");
   try {
-    return await openDatabase(config.database);
+    return await openDatabase(config.database, config.db);
   } catch (error) {
     const e = error as NodeJS.ErrnoException;
     const what = config.database.type === "mysql" ? `the database server at ${new URL(config.database.url).host}` : `the database file ${config.database.database}`;

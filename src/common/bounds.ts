@@ -6,6 +6,7 @@
  * `paged` lists are bounded by their `limit` argument (at most MAX_PAGE_SIZE). Every other list has a domain
  * bound and says where it is enforced. A list field missing from this table makes the server refuse to start.
  */
+import { ErrorCode, LivretError } from "./errors";
 import { MAX_PAGE_SIZE } from "./paging";
 
 /** Domain bounds, named once and read by the cost table below and by the writes that enforce them. */
@@ -52,7 +53,34 @@ export const BOUND = {
   authorityPastReports: 12,
   /** Records listed in one home notice (the first ones; the message gives the full count). */
   noticeRecordsListed: 100,
+  /** Reports (periodic and end-of-cycle) of one LSU import file: a larger file is refused whole (POST /imports/lsu). */
+  reportsPerImportFile: 3200,
+  /** Coded messages of one imported report (written with the batch; past it, the last says how many more). */
+  messagesPerImportedReport: 100,
 } as const;
+
+export type BoundName = keyof typeof BOUND;
+
+/** The SPEC rule of every bound on input and on write (R-PUB-19: counts and lengths are bounded). */
+export const BOUND_RULE = "R-PUB-19";
+
+/**
+ * The refusal of a write that would pass a domain bound: BAD_USER_INPUT with the rule, the bound's name
+ * (`extensions.limit`) and its value (`extensions.max`), so a client can tell which bound it met.
+ */
+export function boundExceeded(field: string, name: BoundName, has: number, what: string): LivretError {
+  const max = BOUND[name];
+  return new LivretError(ErrorCode.BAD_USER_INPUT, `${field}: at most ${max} ${what} (has ${has})`, {
+    field,
+    rule: BOUND_RULE,
+    details: { limit: name, max },
+  });
+}
+
+/** Refuses `count` items where the bound allows fewer. */
+export function checkBound(field: string, name: BoundName, count: number, what: string): void {
+  if (count > BOUND[name]) throw boundExceeded(field, name, count, what);
+}
 
 export interface ListBound {
   /** Paged lists: multiplied by the `limit` argument. */
@@ -122,9 +150,8 @@ export const LIST_BOUNDS: Record<string, ListBound> = {
   "TransferResult.fromAcademies": { max: 30, why: "academies" },
 
   "ImportBatchPage.items": { paged: true, why: "the page's `first`" },
-  // Not yet enforced by the importer: an LSU file holds one period's reports of one school at most.
-  "ImportBatchView.outcomes": { max: BOUND.classesPerSchoolYear * BOUND.pupilsPerClass, why: "one period's reports of one school" },
-  "ImportReportOutcome.messages": { max: 100, why: "messages per imported report" },
+  "ImportBatchView.outcomes": { max: BOUND.reportsPerImportFile, why: "reports per import file" },
+  "ImportReportOutcome.messages": { max: BOUND.messagesPerImportedReport, why: "messages per imported report" },
 
   "Mutation.setClassProgramElements": { max: BOUND.classProgramElementsPerSubject, why: "whole-class elements per subject" },
 };

@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { DataSource } from "typeorm";
-import { DatabaseConfig } from "../config";
+import { DatabaseConfig, DatabaseTuning, DEFAULT_DB_TUNING } from "../config";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "../../migrations";
 import { CountingLogger } from "./sql-counter";
@@ -17,10 +17,10 @@ type MysqlFlavour = "mysql" | "mariadb";
  * Creates the MariaDB/MySQL database named in the URL when it does not exist yet, and tells which server
  * answers: TypeORM reads column defaults differently from MariaDB and must be told.
  */
-async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { type: "mysql" }>): Promise<MysqlFlavour> {
+async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { type: "mysql" }>, tuning: DatabaseTuning): Promise<MysqlFlavour> {
   const serverUrl = new URL(config.url);
   serverUrl.pathname = "/";
-  const bootstrap = new DataSource({ type: "mysql", url: serverUrl.toString(), connectTimeout: 10_000 });
+  const bootstrap = new DataSource({ type: "mysql", url: serverUrl.toString(), connectTimeout: tuning.connectTimeoutMs });
   await bootstrap.initialize();
   try {
     // The name is checked against [A-Za-z0-9_] in parseDatabaseUrl; identifiers cannot be bound as parameters.
@@ -34,7 +34,66 @@ async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { type: "mysq
   }
 }
 
-export function buildDataSource(config: DatabaseConfig, flavour: MysqlFlavour = "mysql"): LivretDataSource {
+/** How much later than the server's own limit the client gives up on a statement (a dead or blackholed network). */
+const CLIENT_STATEMENT_MARGIN_MS = 1000;
+
+interface PooledConnection {
+  query(sql: string, callback: (error: unknown) => void): void;
+  destroy(): void;
+}
+interface RunnerInternals {
+  connect(): Promise<PooledConnection>;
+  query(query: string, parameters?: unknown[], structured?: boolean): Promise<unknown>;
+}
+
+/**
+ * Bounds every statement on MariaDB/MySQL. The server stops a statement past `statementTimeoutMs`
+ * (max_statement_time, set once per pooled connection) and answers an error the client maps to UNAVAILABLE;
+ * when the server or the network does not answer at all, the client gives up a second later and destroys the
+ * connection, so that a blackholed connection never goes back to the pool. Waiting for a pooled connection is
+ * not timed here (the pool's queue limit and the request deadline bound it): a statement timed out before it
+ * had a connection would still run later, outside any request.
+ */
+function boundStatements(dataSource: DataSource, flavour: MysqlFlavour, tuning: DatabaseTuning, enabled: () => boolean) {
+  const configured = new WeakSet<PooledConnection>();
+  const sessionLimit =
+    flavour === "mariadb"
+      ? `SET SESSION max_statement_time = ${(tuning.statementTimeoutMs / 1000).toFixed(3)}`
+      : `SET SESSION max_execution_time = ${tuning.statementTimeoutMs}`;
+  const driver = dataSource.driver as unknown as { createQueryRunner(mode: unknown): RunnerInternals };
+  const createQueryRunner = driver.createQueryRunner.bind(driver);
+  driver.createQueryRunner = (mode) => {
+    const runner = createQueryRunner(mode);
+    const query = runner.query.bind(runner);
+    runner.query = async (sql, parameters, structured) => {
+      if (!enabled()) return query(sql, parameters, structured);
+      const connection = await runner.connect();
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          connection.destroy();
+          reject(Object.assign(new Error("statement timeout: the database did not answer in time"), { code: "PROTOCOL_SEQUENCE_TIMEOUT" }));
+        }, tuning.statementTimeoutMs + CLIENT_STATEMENT_MARGIN_MS);
+        const ready = configured.has(connection)
+          ? Promise.resolve()
+          : new Promise<void>((ok, fail) => connection.query(sessionLimit, (error) => (error ? fail(error) : ok()))).then(() => {
+              configured.add(connection);
+            });
+        ready
+          .then(() => query(sql, parameters, structured))
+          .then(resolve, reject)
+          .finally(() => clearTimeout(timer));
+      });
+    };
+    return runner;
+  };
+}
+
+export function buildDataSource(
+  config: DatabaseConfig,
+  flavour: MysqlFlavour = "mysql",
+  tuning: DatabaseTuning = DEFAULT_DB_TUNING,
+  statementLimits: () => boolean = () => true,
+): LivretDataSource {
   const logger = new CountingLogger(["error", "warn"]);
   const common = {
     entities: ENTITIES,
@@ -46,29 +105,40 @@ export function buildDataSource(config: DatabaseConfig, flavour: MysqlFlavour = 
   };
   const dataSource =
     config.type === "better-sqlite3"
-      ? new DataSource({ ...common, type: "better-sqlite3", database: config.database, enableWAL: config.database !== ":memory:" })
+      ? new DataSource({
+          ...common,
+          type: "better-sqlite3",
+          database: config.database,
+          enableWAL: config.database !== ":memory:",
+          // busy_timeout: a write waits this long for another process's lock, then SQLITE_BUSY (UNAVAILABLE).
+          timeout: tuning.busyTimeoutMs,
+        })
       : new DataSource({
           ...common,
           type: flavour,
           url: config.url,
           charset: "utf8mb4_unicode_ci",
           timezone: "Z",
-          connectTimeout: 10_000,
-          poolSize: 10,
+          connectTimeout: tuning.connectTimeoutMs,
+          poolSize: tuning.poolSize,
           // Fail fast under overload instead of queueing without bound.
-          extra: { queueLimit: 100 },
+          extra: { queueLimit: tuning.queueLimit },
         });
+  if (config.type === "mysql") boundStatements(dataSource, flavour, tuning, statementLimits);
   return { dataSource, logger };
 }
 
 /** Opens the database (creating it if needed) and brings its schema up to date with the migrations. */
-export async function openDatabase(config: DatabaseConfig): Promise<LivretDataSource> {
-  const flavour = config.type === "mysql" ? await ensureMysqlDatabase(config) : undefined;
+export async function openDatabase(config: DatabaseConfig, tuning: DatabaseTuning = DEFAULT_DB_TUNING): Promise<LivretDataSource> {
+  const flavour = config.type === "mysql" ? await ensureMysqlDatabase(config, tuning) : undefined;
   if (config.type === "better-sqlite3" && config.database !== ":memory:") {
     fs.mkdirSync(path.dirname(config.database), { recursive: true });
   }
-  const db = buildDataSource(config, flavour);
+  // Migrations may take longer than a request's statement (DDL on large tables): the limits start after them.
+  let migrated = false;
+  const db = buildDataSource(config, flavour, tuning, () => migrated);
   await db.dataSource.initialize();
   await db.dataSource.runMigrations({ transaction: "each" });
+  migrated = true;
   return db;
 }

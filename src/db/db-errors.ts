@@ -80,7 +80,8 @@ export function databaseFailure(error: unknown): DatabaseFailure | null {
     if (e.fatal === true) return "unavailable";
     const message = typeof e.message === "string" ? e.message : "";
     if (UNAVAILABLE_MESSAGES.some((pattern) => pattern.test(message))) return "unavailable";
-    e = (e.driverError ?? e.cause ?? e.originalError) as Record<string, unknown> | undefined;
+    // graphql-js wraps a thrown value that is not an Error of its realm (NonErrorThrown.thrownValue).
+    e = (e.driverError ?? e.cause ?? e.originalError ?? e.thrownValue) as Record<string, unknown> | undefined;
   }
   return null;
 }

@@ -28,6 +28,7 @@ import { sameOriginWrite, signInRoutes } from "./sign-in";
 import { webAppRoutes } from "./web-app";
 import { formatError } from "./format-error";
 import { costLimitPlugin, documentLimits, responseSizePlugin } from "./limits";
+import { breadthPrecheck } from "./precheck";
 import { createRateLimits, RateLimited, RateLimits } from "./rate-limit";
 import { Deadline, deadlineExceeded, noDeadline } from "../common/deadline";
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -293,6 +294,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     },
     express.json({ limit: config.maxBodyBytes }),
     trustedDocumentsMiddleware(trustedDocuments, config.trustedDocuments),
+    // Floods of aliases, root fields or fragment spreads: refused before graphql-js's own rules walk them.
+    breadthPrecheck(config),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
@@ -324,6 +327,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       providers: deps.providers!,
       loadAccount: (login) => loadPrincipal(deps.dataSource.manager, login, currentSchoolYear(deps.clock)),
       personas: deps.demoPersonas ?? (() => []),
+      today: livret.today,
     }),
   );
   // The web app (web/, built into dist/web) at /, last: every path above wins.

@@ -1,5 +1,6 @@
 import { createHarness, Harness, UAI } from "../support/harness";
 import { LiveServer, startServer } from "../http/client";
+import { BOUND } from "../../src/common/bounds";
 import { Lsu1dSpec, Lsu2dSpec, SOCLE_CODES, writeLsu1d, writeLsu2d } from "../../src/modules/import/lsu-writer";
 
 // Imports go through POST /imports/lsu as school software sends them; batches are read back through the graph.
@@ -332,5 +333,68 @@ describe("POST /imports/lsu (1D)", () => {
     spec.reports = spec.reports.map((r) => ({ ...r, synthesis: `${r.synthesis} bis` }));
     const reply = await post(await h.token("director.moulin"), writeLsu1d(spec));
     expect((reply.body as any).batch.outcomes.map((o: any) => o.messages[0]?.code)).toEqual(["PERIOD_DATES_MISMATCH", "PERIOD_DATES_MISMATCH"]);
+  });
+});
+
+describe("POST /imports/lsu: the graph's list bounds hold for imported reports (src/common/bounds.ts)", () => {
+  // The demo knows 10 collège subjects: enough more for a report at its bound of subjects.
+  const extra = Array.from({ length: BOUND.entriesPerReport + 1 }, (_, i) => `9200${String(i).padStart(2, "0")}`);
+  beforeAll(async () => {
+    for (const code of extra) await q("INSERT INTO subject (code, label, degree, parentCode) VALUES (?, ?, 'SECOND', NULL)", [code, `Matière ${code}`]);
+  });
+  const life = { late: 0, justified: 0, unjustified: 0 };
+  const labels = (n: number) => Array.from({ length: n }, (_, i) => `Élément borné ${i}`);
+
+  it(`R-PUB-19: a report past ${BOUND.entriesPerReport} subjects, ${BOUND.pupilProgramElementsPerEntry} elements or ${BOUND.teachersPerEntry} teachers in an entry is rejected; one at each bound is imported`, async () => {
+    const spec = collegeFile({
+      disciplines: extra.map((code) => ({ code, label: `Matière ${code}` })),
+      teachers: Array.from({ length: BOUND.teachersPerEntry + 1 }, (_, i) => ({ stsId: 3000 + i, civility: "M" as const, surname: `Prof${i}`, firstName: "Borne" })),
+      reports: [
+        [0, 1, { entries: extra.map((_, d) => ({ discipline: d, teacher: 0, positioning: 2 })) }],
+        [0, 2, { entries: extra.slice(0, BOUND.entriesPerReport).map((_, d) => ({ discipline: d, teacher: 0, positioning: 2 })) }],
+        // (1, 1) was typed in by an earlier test: only rejections may go there.
+        [1, 1, { entries: [{ discipline: 0, teacher: 0, positioning: 2, elements: labels(BOUND.pupilProgramElementsPerEntry + 1) }] }],
+        [0, 3, { entries: [{ discipline: 0, teacher: 0, positioning: 2, elements: labels(BOUND.pupilProgramElementsPerEntry) }] }],
+        [1, 2, { entries: [{ discipline: 0, teacher: 0, teachers: Array.from({ length: BOUND.teachersPerEntry + 1 }, (_, t) => t), positioning: 2 }] }],
+        [1, 3, { entries: [{ discipline: 0, teacher: 0, teachers: Array.from({ length: BOUND.teachersPerEntry }, (_, t) => t), positioning: 2 }] }],
+      ].map(([pupil, period, r]) => ({ pupil: pupil as number, period: period as number, synthesis: `Bornes ${pupil}-${period}.`, schoolLife: life, ...(r as object) })) as Lsu2dSpec["reports"],
+    });
+    const reply = await post(head, writeLsu2d(spec));
+    expect(reply.status).toBe(201);
+    const outcomes = (reply.body as any).batch.outcomes;
+    expect(outcomes.map((o: any) => o.outcome)).toEqual(["REJECTED", "IMPORTED", "REJECTED", "IMPORTED", "REJECTED", "IMPORTED"]);
+    for (const [i, bound] of [[0, "entriesPerReport"], [2, "pupilProgramElementsPerEntry"], [4, "teachersPerEntry"]] as const) {
+      expect(outcomes[i].messages).toEqual([expect.objectContaining({ code: "BAD_USER_INPUT", rule: "R-PUB-19" })]);
+      expect(outcomes[i].messages[0].message).toContain(`(${bound})`);
+    }
+    expect(outcomes[0].messages[0].element).toBe("lsun-bilans/donnees/bilans-periodiques/bilan-periodique/liste-acquis");
+    expect(outcomes[2].messages[0].element).toBe("lsun-bilans/donnees/bilans-periodiques/bilan-periodique/liste-acquis/acquis/@element-programme-refs");
+    expect(outcomes[2].messages[0].line).toBeGreaterThan(outcomes[2].line);
+    expect(await count("report_entry", "reportId = ?", [outcomes[1].periodicReportId])).toBe(BOUND.entriesPerReport);
+    expect(await count("report_entry_element e JOIN report_entry r ON r.id = e.entryId", "r.reportId = ?", [outcomes[3].periodicReportId])).toBe(BOUND.pupilProgramElementsPerEntry);
+  });
+
+  it(`R-PUB-19: a file of more than ${BOUND.reportsPerImportFile} reports is refused whole, naming the bound`, async () => {
+    const before = await count("import_batch");
+    const pupils = Math.ceil((BOUND.reportsPerImportFile + 1) / 3);
+    const xml = writeLsu2d(
+      collegeFile({
+        pupils: Array.from({ length: pupils }, (_, i) => ({ idBe: 20_000 + i, surname: "N", firstName: "P", division: "6A" })),
+        reports: Array.from({ length: BOUND.reportsPerImportFile + 1 }, (_, k) => ({
+          pupil: k % pupils,
+          period: Math.floor(k / pupils) + 1,
+          synthesis: "x",
+          entries: [{ discipline: 0, teacher: 0, positioning: 2 }],
+          schoolLife: life,
+        })),
+      }),
+    );
+    expect(Buffer.byteLength(xml)).toBeLessThan(h.config.importMaxBytes);
+    const reply = await post(head, xml);
+    expect(reply.status).toBe(422);
+    const [problem] = reply.body.errors?.[0].extensions?.problems;
+    expect(problem).toMatchObject({ rule: "R-PUB-19", element: "lsun-bilans/donnees" });
+    expect(problem.message).toContain(`at most ${BOUND.reportsPerImportFile}`);
+    expect(await count("import_batch")).toBe(before);
   });
 });

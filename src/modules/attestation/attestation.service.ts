@@ -13,7 +13,8 @@ import { Attestation, AttestationType } from "./attestation.entity";
 import { PixCertification, PixCompetenceLevel } from "./pix-certification.entity";
 import { RecordPixCertificationInput } from "./attestation.inputs";
 import { PIX_COMPETENCES, PIX_LIMITS } from "./attestation.codes";
-import { BOUND } from "../../common/bounds";
+import { attestationEnrolment, pixEnrolment } from "./attestation.policy";
+import { checkBound } from "../../common/bounds";
 
 /** The pupil (NOT_FOUND when the caller may not see them) and their enrolments of the current year. */
 async function pupilThisYear(ctx: Context, studentId: number): Promise<{ student: Student; enrolments: Enrolment[] }> {
@@ -50,8 +51,7 @@ async function refusingDuplicates<T>(work: () => Promise<T>): Promise<T> {
  */
 export async function recordAttestation(ctx: Context, studentIdArg: string, type: AttestationType, obtainedOn: string): Promise<Attestation> {
   const { student, enrolments } = await pupilThisYear(ctx, parseId(studentIdArg, "studentId"));
-  const p = ctx.principal!;
-  const here = enrolments.find((e) => p.leadSchoolIds.includes(e.schoolId) || p.teaching.classIds.includes(e.classId));
+  const here = attestationEnrolment(ctx, enrolments);
   if (!here) throw forbidden("Only the DIRECTOR/HEAD of the pupil's school or a teacher of the pupil's class may record an attestation.");
   if (!Object.values(AttestationType).includes(type)) throw badInput("type", "is not an attestation type");
   checkPastDate(ctx, obtainedOn, "obtainedOn", student);
@@ -105,7 +105,7 @@ function validatePix(input: RecordPixCertificationInput): void {
  */
 export async function recordPixCertification(ctx: Context, input: RecordPixCertificationInput): Promise<PixCertification> {
   const { student, enrolments } = await pupilThisYear(ctx, parseId(input.studentId, "studentId"));
-  const here = enrolments.find((e) => ctx.principal!.leadSchoolIds.includes(e.schoolId));
+  const here = pixEnrolment(ctx, enrolments);
   if (!here) throw forbidden("Only the DIRECTOR/HEAD of the pupil's school may import Pix certification results.");
   checkPastDate(ctx, input.certifiedOn, "certifiedOn", student);
   validatePix(input);
@@ -113,9 +113,7 @@ export async function recordPixCertification(ctx: Context, input: RecordPixCerti
   return refusingDuplicates(() =>
     inTransaction(ctx, async (tx) => {
       const existing = await tx.findOne(PixCertification, { where: { studentId: student.id, certifiedOn: input.certifiedOn } });
-      if (!existing && (await tx.count(PixCertification, { where: { studentId: student.id } })) >= BOUND.pixCertificationsPerPupil) {
-        throw badInput("studentId", `a pupil has at most ${BOUND.pixCertificationsPerPupil} Pix certifications`);
-      }
+      if (!existing) checkBound("studentId", "pixCertificationsPerPupil", (await tx.count(PixCertification, { where: { studentId: student.id } })) + 1, "Pix certifications per pupil");
       const id = existing ? await replacePix(ctx, tx, existing, input, here.schoolId) : await insertPix(ctx, tx, student.id, input, here.schoolId);
       await tx.insert(
         PixCompetenceLevel,

@@ -4,6 +4,7 @@ import { forbidden } from "../../common/errors";
 import { Page, PageArgs, paginate } from "../../common/paging";
 import { findVisibleSchool } from "../school/school.service";
 import { AuditEvent } from "./audit-event.entity";
+import { mayReadAuditTrail } from "./audit.policy";
 
 export interface AuditEntry {
   action: string;
@@ -42,7 +43,7 @@ export interface AuditTrailFilter {
  */
 export async function auditTrail(ctx: Context, filter: AuditTrailFilter, page: PageArgs): Promise<Page<AuditEvent>> {
   const school = await findVisibleSchool(ctx, filter.schoolId);
-  if (!ctx.principal?.leadSchoolIds.includes(school.id)) {
+  if (!mayReadAuditTrail(ctx, school.id)) {
     throw forbidden("Only the DIRECTOR or HEAD of this school may read its audit trail.");
   }
   const qb = ctx.dataSource

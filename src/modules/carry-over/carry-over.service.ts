@@ -11,7 +11,8 @@ import { ClassProgramElement, ReportEntry, ReportEntryElement } from "../report/
 import { requireEntrySettings } from "../report/report.service";
 import { lockClassRow, supportsRowLocks } from "../../db/row-locks";
 import { CarriedOverElement, CarryOverResult } from "./carry-over.types";
-import { BOUND } from "../../common/bounds";
+import { carriesAllSubjects, mayCarryOver } from "./carry-over.policy";
+import { checkBound } from "../../common/bounds";
 
 /** An element offered by last year: the whole-class element it comes from, or null for a pupil's own one. */
 interface Offered extends CarriedOverElement {
@@ -53,8 +54,8 @@ export async function carryOverProgramElements(ctx: Context, classId: number): P
   const em = ctx.dataSource.manager;
   const cls = await findVisibleClass(ctx, classId);
   const p = ctx.principal!;
-  const isLead = p.leadSchoolIds.includes(cls.schoolId);
-  if (!isLead && !p.teaching.classIds.includes(cls.id)) {
+  const isLead = carriesAllSubjects(ctx, cls);
+  if (!mayCarryOver(ctx, cls)) {
     throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may carry program elements over.");
   }
   if (cls.schoolYear < ctx.schoolYear) {
@@ -184,12 +185,7 @@ function refuseOverBounds(existing: Array<Pick<ClassProgramElement, "periodId" |
     const k = `${e.periodId}:${e.subjectCode}`;
     perSubject.set(k, (perSubject.get(k) ?? 0) + 1);
   }
-  const period = Math.max(...perPeriod.values());
-  if (period > BOUND.classProgramElementsPerPeriod) {
-    throw badInput("classId", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together: the carry-over would make ${period}`);
-  }
-  const subject = Math.max(...perSubject.values());
-  if (subject > BOUND.classProgramElementsPerSubject) {
-    throw badInput("classId", `a class has at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period: the carry-over would make ${subject}`);
-  }
+  // The carry-over would make this many: past a bound, it writes nothing.
+  checkBound("classId", "classProgramElementsPerPeriod", Math.max(...perPeriod.values()), "whole-class elements per class and period, all subjects together, after the carry-over");
+  checkBound("classId", "classProgramElementsPerSubject", Math.max(...perSubject.values()), "whole-class elements per subject and period, after the carry-over");
 }

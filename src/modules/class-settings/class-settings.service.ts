@@ -31,13 +31,14 @@ import {
 import { ClassSettingsChange } from "./class-settings-change.entity";
 import { ClassSettingsInput } from "./class-settings.inputs";
 import { ClassSettings, ClassSettingsChangeResult, ClassSettingsChangeView, ClassSettingsImpact } from "./class-settings.types";
+import { mayManageClassSettings } from "./class-settings.policy";
 
 const settingsOf = (cls: SchoolClass): ClassSettings => ({ dataSource: cls.dataSource, positioningType: cls.positioningType });
 
 /** The class, when the caller leads its school: NOT_FOUND when not visible, FORBIDDEN when visible only as a teacher. */
 async function findLedClass(ctx: Context, classId: number): Promise<SchoolClass> {
   const cls = await findVisibleClass(ctx, classId);
-  if (!ctx.principal?.leadSchoolIds.includes(cls.schoolId)) {
+  if (!mayManageClassSettings(ctx, cls)) {
     throw forbidden("Only the DIRECTOR or HEAD of this school may change its class settings.");
   }
   return cls;
@@ -441,7 +442,7 @@ export function toView(change: ClassSettingsChange): ClassSettingsChangeView {
 /** The class's settings changes, newest first, for the lead of its school only. */
 export async function settingsChanges(ctx: Context, cls: SchoolClass): Promise<ClassSettingsChangeView[]> {
   // The shield rule lets any school lead through; a lead who sees this class only as a teacher elsewhere is refused here.
-  if (!ctx.principal?.leadSchoolIds.includes(cls.schoolId)) throw forbidden("Only the DIRECTOR or HEAD of this school may read its settings changes.");
+  if (!mayManageClassSettings(ctx, cls)) throw forbidden("Only the DIRECTOR or HEAD of this school may read its settings changes.");
   return (await ctx.loaders.settingsChangesByClass.load(cls.id)).map(toView);
 }
 

@@ -8,6 +8,7 @@ import { findVisibleSchool } from "../school/school.service";
 import { Student } from "../student/student.entity";
 import { searchKey } from "../student/search-key";
 import { SearchStudentsArgs } from "./home.types";
+import { maySearchPupils } from "./home.policy";
 
 const MAX_NAME_LENGTH = 100;
 const MAX_WORDS = 3;
@@ -88,8 +89,7 @@ export function searchQuery(ctx: Context, schoolId: number, words: string[]): Se
  */
 export async function searchStudents(ctx: Context, args: SearchStudentsArgs): Promise<Page<Student>> {
   const school = await findVisibleSchool(ctx, parseId(args.schoolId, "schoolId"));
-  const p = ctx.principal!;
-  if (!p.leadSchoolIds.includes(school.id) && !p.teacherSchoolIds.includes(school.id)) {
+  if (!maySearchPupils(ctx, school)) {
     throw forbidden("Only the staff of this school may search its pupils.");
   }
   const qb = searchQuery(ctx, school.id, searchWords(args.name));

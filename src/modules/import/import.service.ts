@@ -2,6 +2,7 @@ import { createHash } from "node:crypto";
 import { EntityManager, In } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
 import { Degree, PositioningType, ReportDataSource, Role } from "../../common/domain";
+import { BOUND, BOUND_RULE, BoundName } from "../../common/bounds";
 import { conflict, ErrorCode, forbidden, notFound } from "../../common/errors";
 import { lockClassRow } from "../../db/row-locks";
 import { isDuplicateKey } from "../../db/duplicate-key";
@@ -30,9 +31,9 @@ import {
 import { CycleReport, CycleReportComponent } from "../cycle-report/cycle-report.entity";
 import { chunks, deleteByIds, loadRows } from "../class-settings/class-settings.archive";
 import { ImportBatch, ImportOutcome, ImportReplacedReport } from "./import.entity";
-import { mayImportInto } from "./import.rules";
 import { FileCycleReport, FilePeriodicReport, FileReport, FileTeacher, readReports } from "./lsu-model";
 import { StructuralProblem, validateLsuStream } from "./lsu-validator";
+import { mayImportAnywhere, mayImportInto } from "./import.policy";
 
 export type Outcome = "IMPORTED" | "IMPORTED_WITH_WARNINGS" | "REJECTED";
 
@@ -85,7 +86,7 @@ const refusal = (problem: Omit<StructuralProblem, "line"> & { line?: number }): 
 export async function importLsu(ctx: Context, source: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportResult> {
   const principal = ctx.principal;
   // Callers who lead no school at all learn nothing about the file.
-  if (!principal || !principal.leadSchoolIds.length) throw forbidden("Only a school's DIRECTOR or HEAD may import LSU files.");
+  if (!mayImportAnywhere(principal)) throw forbidden("Only a school's DIRECTOR or HEAD may import LSU files.");
   const hash = createHash("sha256");
   const counter = { bytes: 0 };
   const { file, problems } = await validateLsuStream(tap(source, hash, counter), {
@@ -115,6 +116,14 @@ export async function importLsu(ctx: Context, source: AsyncIterable<Buffer | str
   if (already) return { status: "UNCHANGED", batch: already };
 
   const reports = readReports(file);
+  // The outcomes list is read back whole: its bound (src/common/bounds.ts) holds for every batch.
+  if (reports.length > BOUND.reportsPerImportFile) {
+    return refusal({
+      element: "lsun-bilans/donnees",
+      rule: BOUND_RULE,
+      message: `The file holds ${reports.length} reports; at most ${BOUND.reportsPerImportFile} may be imported at once (reportsPerImportFile): split it by period or by class.`,
+    });
+  }
   const plan = await planReports(ctx, em, school, reports);
   try {
     const batch = await inTransaction(ctx, (tx) =>
@@ -225,8 +234,8 @@ async function planReports(ctx: Context, em: EntityManager, school: School, repo
   return reports.map((report) => {
     const planned: Planned = { report, messages: [], rejected: false, studentId: null, cls: null, periodId: null, referenceTeacherIds: [], entryTeacherIds: [] };
     const element = report.kind === "PERIODIC" ? "lsun-bilans/donnees/bilans-periodiques/bilan-periodique" : "lsun-bilans/donnees/bilans-cycle/bilan-cycle";
-    const reject = (code: string, rule: string, message: string) => {
-      planned.messages.push({ code, rule, message, element, line: report.line });
+    const reject = (code: string, rule: string, message: string, where = element, line = report.line) => {
+      planned.messages.push({ code, rule, message, element: where, line });
       planned.rejected = true;
       return planned;
     };
@@ -266,6 +275,16 @@ async function planReports(ctx: Context, em: EntityManager, school: School, repo
       }
       planned.periodId = periods[p.index - 1].id;
 
+      // The graph's list bounds (src/common/bounds.ts) hold for imported reports too: past one, the report is rejected.
+      const overBound = (name: BoundName, count: number, what: string, where = element, line = report.line) =>
+        count > BOUND[name] ? reject(ErrorCode.BAD_USER_INPUT, BOUND_RULE, `The report has ${count} ${what}; Livret keeps at most ${BOUND[name]} (${name}).`, where, line) : null;
+      const acquis = `${element}/liste-acquis/acquis`;
+      if (overBound("entriesPerReport", report.entries.length, "subjects", `${element}/liste-acquis`)) return planned;
+      if (overBound("teachersPerEntry", report.referenceTeachers.length, "reference teachers", `${element}/@enseignant-refs`)) return planned;
+      for (const entry of report.entries) {
+        if (overBound("pupilProgramElementsPerEntry", new Set(entry.elements).size, `program elements in ${entry.code}`, `${acquis}/@element-programme-refs`, entry.line)) return planned;
+        if (overBound("teachersPerEntry", entry.teachers.length, `teachers on ${entry.code}`, `${acquis}/@enseignant-refs`, entry.line)) return planned;
+      }
       const seen = new Set<string>();
       for (const entry of report.entries) {
         if (!facts.subjects.has(entry.code)) return reject(ErrorCode.BAD_USER_INPUT, RULE, `Subject ${entry.code} is not one Livret knows for this degree.`);
@@ -513,7 +532,7 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
     line: p.report.line,
     periodicReportId: p.rejected ? null : (reportIds.get(p) ?? null),
     cycleReportId: p.rejected ? null : (cycleIds.get(p) ?? null),
-    messages: JSON.stringify(p.messages),
+    messages: JSON.stringify(boundedMessages(p.messages)),
   }));
   await bulkInsert(tx, ImportOutcome, outcomes, WRITE_CHUNK);
   const counts = {
@@ -532,6 +551,15 @@ async function writeBatch(ctx: Context, tx: EntityManager, school: School, plan:
   ].map((e) => ({ ...e, actorAccountId: accountId, action: "IMPORT_REPORT", schoolId: school.id, requestId: ctx.requestId, details: JSON.stringify({ batchId }) }));
   await bulkInsert(tx, AuditEvent, events as Array<Partial<AuditEvent>>, WRITE_CHUNK);
   return tx.findOneOrFail(ImportBatch, { where: { id: batchId } });
+}
+
+/** A report's messages within their list bound: the last one kept says how many more there were. */
+function boundedMessages(messages: ImportMessage[]): ImportMessage[] {
+  const max = BOUND.messagesPerImportedReport;
+  if (messages.length <= max) return messages;
+  const kept = messages.slice(0, max - 1);
+  const last = messages[max - 1];
+  return [...kept, { ...last, code: "MESSAGES_TRUNCATED", rule: BOUND_RULE, message: `${messages.length - kept.length} more messages were not kept (messagesPerImportedReport).` }];
 }
 
 async function writePeriodicParts(tx: EntityManager, part: Planned[], reportIds: Map<Planned, number>, degree: Degree): Promise<void> {

@@ -52,7 +52,8 @@ export interface Lsu2dSpec {
     period: number;
     lockedAt?: string;
     synthesis: string;
-    entries: Array<{ discipline: number; teacher: number; positioning?: number; average?: string; classAverage?: string; appreciation?: string; elements?: string[] }>;
+    /** `teachers` names several teachers on the entry instead of `teacher`. */
+    entries: Array<{ discipline: number; teacher: number; teachers?: number[]; positioning?: number; average?: string; classAverage?: string; appreciation?: string; elements?: string[] }>;
     parcours?: Array<{ code: string; text: string }>;
     supportMeasures?: Array<{ code: string; details?: string }>;
     schoolLife: { late: number; justified: number; unjustified: number; comment?: string };
@@ -119,7 +120,7 @@ export function writeLsu2d(spec: Lsu2dSpec): string {
         const refs = (e.elements ?? []).map((label) => elementIds.get(label)).join(" ");
         const tag = {
           "discipline-ref": `DI_${e.discipline + 1}`,
-          "enseignant-refs": `ENS_${e.teacher + 1}`,
+          "enseignant-refs": (e.teachers ?? [e.teacher]).map((t) => `ENS_${t + 1}`).join(" "),
           "element-programme-refs": refs || undefined,
           "moyenne-eleve": e.average,
           "moyenne-structure": e.classAverage,

@@ -10,6 +10,7 @@ import { findVisibleSchool } from "../school/school.service";
 import { Period } from "./period.entity";
 import { PeriodScheme } from "./period-scheme.entity";
 import { ConfigurePeriodsInput, PeriodInput } from "./period.inputs";
+import { mayConfigurePeriods } from "./period.policy";
 
 /** Checks that periods are dated, ordered, non-overlapping and inside the school year. */
 export function validatePeriods(periods: PeriodInput[], schoolYear: number): void {
@@ -58,7 +59,7 @@ async function refuseMovingLockedPeriods(em: EntityManager, existing: Period[], 
  */
 export async function configurePeriods(ctx: Context, input: ConfigurePeriodsInput): Promise<PeriodScheme> {
   const school = await findVisibleSchool(ctx, parseId(input.schoolId, "schoolId"));
-  if (!ctx.principal?.leadSchoolIds.includes(school.id)) {
+  if (!mayConfigurePeriods(ctx, school)) {
     throw forbidden("Only the DIRECTOR or HEAD of this school may set its periods.");
   }
   const name = input.name.trim();

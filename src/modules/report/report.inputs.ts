@@ -33,8 +33,8 @@ export class ReportEntryInput {
   @Field(() => String, { nullable: true, description: "≤600 characters." })
   appreciation?: string | null;
 
-  @Field(() => [String], { nullable: true, description: "Program elements worked by this pupil (each ≤300); replaces the list." })
-  @ArrayMaxSize(30)
+  // Bounded in validateUpdate (a coded R-PUB-19 refusal), not by a decorator: see src/common/bounds.ts.
+  @Field(() => [String], { nullable: true, description: "Program elements worked by this pupil (at most 30, each ≤300); replaces the list." })
   programElements?: string[] | null;
 
   @Field({ nullable: true, description: "true: remove this subject from the report." })
@@ -111,8 +111,7 @@ export class UpdatePeriodicReportInput {
   @Field(() => String, { nullable: true, description: "General synthesis: ≤1000 (2D) or ≤1500 (1D); null clears." })
   synthesis?: string | null;
 
-  @Field(() => [ReportEntryInput], { nullable: true })
-  @ArrayMaxSize(40)
+  @Field(() => [ReportEntryInput], { nullable: true, description: "At most 30: a report has at most 30 subjects." })
   @ValidateNested({ each: true })
   entries?: ReportEntryInput[] | null;
 

@@ -1,7 +1,7 @@
-import { BOUND } from "../../common/bounds";
+import { BOUND, boundExceeded, checkBound } from "../../common/bounds";
 import { EntityManager, Not } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
-import { Degree, ReportDataSource } from "../../common/domain";
+import { ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { recordAudit } from "../audit/audit.service";
@@ -30,7 +30,19 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "./report-parts.entity";
-import { carriesDigitalSkills, findEditableReport, findVisibleReport, loadSetting, ReportRights, ReportSetting } from "./report.access";
+import {
+  carriesDigitalSkills,
+  findReadableReport,
+  findEditableReport,
+  findWorkableReport,
+  loadSetting,
+  mayLockClassReports,
+  mayWriteClassAppreciation,
+  mayWriteClassProgramElements,
+  readableReports,
+  ReportRights,
+  ReportSetting,
+} from "./report.policy";
 import { checkText, validateUpdate } from "./report.validate";
 import { LIMITS } from "./report.codes";
 import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.inputs";
@@ -55,16 +67,16 @@ export function requireEntrySettings(cls: SchoolClass): void {
   }
 }
 
-/** A report the caller may work on (any year for the school's lead), or NOT_FOUND. Staff reads are audited. */
+/** A report the caller may read (report.policy decides), or NOT_FOUND. Staff reads are audited. */
 export async function getReport(ctx: Context, id: number): Promise<PeriodicReport> {
-  const report = await findVisibleReport(ctx, ctx.dataSource.manager, id);
+  const report = await findReadableReport(ctx, id);
   noteRecordRead(ctx, report.studentId);
   return report;
 }
 
-/** A class's reports for a period that the caller may work on, by pupil name; each pupil's read is audited. */
+/** A class's reports for a period that the caller may work on and read, by pupil name; each pupil's read is audited. */
 export async function classReports(ctx: Context, classId: number, periodId: number): Promise<PeriodicReport[]> {
-  const reports = await ctx.loaders.reportsByClassPeriod.load(yearKey(classId, periodId));
+  const reports = await readableReports(ctx, await ctx.loaders.reportsByClassPeriod.load(yearKey(classId, periodId)));
   for (const report of reports) noteRecordRead(ctx, report.studentId);
   return reports;
 }
@@ -240,8 +252,14 @@ async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, in
     }
     // The teacher who fills a subject is named on it (enseignant-refs); a lead acting alone is not.
     if (rights.isTeacher && !(await tx.findOne(ReportEntryTeacher, { where: { entryId, accountId: ctx.principal!.accountId } }))) {
+      const named = await tx.count(ReportEntryTeacher, { where: { entryId } });
+      if (named >= BOUND.teachersPerEntry) throw boundExceeded("entries", "teachersPerEntry", named + 1, `teachers named on ${entry.subjectCode}`);
       await tx.insert(ReportEntryTeacher, { entryId, accountId: ctx.principal!.accountId });
     }
+  }
+  // Counted after the writes, in the transaction the version guard serialises: the report's subjects stay within the bound.
+  if (input.entries?.some((e) => !e.remove)) {
+    checkBound("entries", "entriesPerReport", await tx.count(ReportEntry, { where: { reportId } }), "subjects per report");
   }
   if (input.parcours !== undefined) {
     await tx.delete(ReportParcours, { reportId });
@@ -264,6 +282,8 @@ async function applyUpdate(ctx: Context, tx: EntityManager, s: ReportSetting, in
 async function joinReferenceTeachers(ctx: Context, tx: EntityManager, reportId: number): Promise<void> {
   const accountId = ctx.principal!.accountId;
   if (!(await tx.findOne(ReportReferenceTeacher, { where: { reportId, accountId } }))) {
+    const named = await tx.count(ReportReferenceTeacher, { where: { reportId } });
+    if (named >= BOUND.teachersPerEntry) throw boundExceeded("referenceTeachers", "teachersPerEntry", named + 1, "reference teachers per report");
     await tx.insert(ReportReferenceTeacher, { reportId, accountId });
   }
 }
@@ -297,7 +317,7 @@ async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): P
 
 export async function lockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
   const em = ctx.dataSource.manager;
-  const report = await findVisibleReport(ctx, em, id);
+  const report = await findWorkableReport(ctx, em, id);
   const setting = await loadSetting(em, report);
   const rights = await ReportRights.of(ctx, em, setting);
   if (!rights.canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock a report.");
@@ -334,7 +354,7 @@ async function lockInTransaction(ctx: Context, tx: EntityManager, s: ReportSetti
 
 export async function unlockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
   const em = ctx.dataSource.manager;
-  const report = await findVisibleReport(ctx, em, id);
+  const report = await findWorkableReport(ctx, em, id);
   const setting = await loadSetting(em, report);
   const rights = await ReportRights.of(ctx, em, setting);
   if (!rights.canUnlock) throw forbidden("Only the DIRECTOR/HEAD may unlock a report.");
@@ -365,10 +385,8 @@ export async function unlockPeriodicReport(ctx: Context, id: number): Promise<Pe
 export async function lockClassReports(ctx: Context, classIdArg: string, periodIdArg: string): Promise<LockClassReportsResult> {
   const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
   const periodId = parseId(periodIdArg, "periodId");
-  const p = ctx.principal!;
   const school = await ctx.dataSource.manager.findOneOrFail(School, { where: { id: cls.schoolId } });
-  const canLock = p.leadSchoolIds.includes(school.id) || (school.degree === Degree.FIRST && p.teaching.classIds.includes(cls.id));
-  if (!canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
+  if (!mayLockClassReports(ctx, school, cls)) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
   refusePastYear(ctx, cls.schoolYear, "Reports");
   if (cls.periodSchemeId === null || !(await ctx.dataSource.manager.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
     throw badInput("periodId", `is not a period of class ${cls.code}`);
@@ -407,31 +425,24 @@ export async function setClassProgramElements(
   const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
   const periodId = parseId(periodIdArg, "periodId");
   const em = ctx.dataSource.manager;
-  const p = ctx.principal!;
   const school = await em.findOneOrFail(School, { where: { id: cls.schoolId } });
   const subject = await em.findOne(Subject, { where: { code: subjectCode } });
   if (!subject || subject.degree !== school.degree) throw badInput("subjectCode", "is not a subject or domain of this school");
-  const teaches =
-    (school.degree === Degree.FIRST && p.teaching.classIds.includes(cls.id)) || (p.teaching.subjectsByClass.get(cls.id)?.has(subjectCode) ?? false);
-  if (!p.leadSchoolIds.includes(school.id) && !teaches) throw forbidden(`You do not teach ${subjectCode} to this class.`);
+  if (!mayWriteClassProgramElements(ctx, school, cls, subjectCode)) throw forbidden(`You do not teach ${subjectCode} to this class.`);
   refusePastYear(ctx, cls.schoolYear, "Program elements");
   requireEntrySettings(cls);
   if (cls.periodSchemeId === null || !(await em.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
     throw badInput("periodId", `is not a period of class ${cls.code}`);
   }
   // The cost limit counts these lists at their bound (src/common/bounds.ts): writes may not exceed it.
-  if (labels.length > BOUND.classProgramElementsPerSubject) {
-    throw badInput("labels", `at most ${BOUND.classProgramElementsPerSubject} whole-class elements per subject and period (has ${labels.length})`);
-  }
+  checkBound("labels", "classProgramElementsPerSubject", labels.length, "whole-class elements per subject and period");
   const clean = labels.map((label, i) => checkText(label, `labels[${i}]`, LIMITS.programElement) as string);
   if (new Set(clean).size !== clean.length) throw badInput("labels", "must not repeat an element");
   return inIdempotentTransaction(ctx, async (tx) => {
     requireEntrySettings(await lockClassRow(tx, cls.id));
     // Counted under the class row lock: concurrent calls for other subjects cannot pass the total together.
     const others = await tx.count(ClassProgramElement, { where: { classId: cls.id, periodId, subjectCode: Not(subjectCode) } });
-    if (others + clean.length > BOUND.classProgramElementsPerPeriod) {
-      throw badInput("labels", `a class has at most ${BOUND.classProgramElementsPerPeriod} whole-class elements per period, all subjects together (would have ${others + clean.length})`);
-    }
+    checkBound("labels", "classProgramElementsPerPeriod", others + clean.length, "whole-class elements per class and period, all subjects together");
     await tx.delete(ClassProgramElement, { classId: cls.id, periodId, subjectCode });
     if (clean.length) await tx.insert(ClassProgramElement, clean.map((label) => ({ classId: cls.id, periodId, subjectCode, label })));
     await recordAudit(ctx, tx, {
@@ -467,8 +478,7 @@ export async function setGroupCollectiveDigitalSkillsAppreciation(ctx: Context, 
 /** Sets (or clears with null) the collective digital-skills appreciation of a class. */
 export async function setCollectiveDigitalSkillsAppreciation(ctx: Context, classIdArg: string, text: string | null): Promise<SchoolClass> {
   const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
-  const p = ctx.principal!;
-  if (!p.leadSchoolIds.includes(cls.schoolId) && !p.teaching.classIds.includes(cls.id)) {
+  if (!mayWriteClassAppreciation(ctx, cls)) {
     throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may write its collective appreciation.");
   }
   refusePastYear(ctx, cls.schoolYear, "Appreciations");

@@ -1,7 +1,8 @@
+import { checkBound } from "../../common/bounds";
 import { Degree, PositioningType } from "../../common/domain";
 import { badInput, ErrorCode, LivretError } from "../../common/errors";
 import { Subject } from "../subject/subject.entity";
-import { ReportSetting, carriesDigitalSkills } from "./report.access";
+import { ReportSetting, carriesDigitalSkills } from "./report.policy";
 import {
   AVERAGE_PATTERN,
   DIGITAL_SKILL_CODES,
@@ -36,8 +37,10 @@ export function validateUpdate(input: UpdatePeriodicReportInput, s: ReportSettin
     touched.push("SYNTHESIS");
   }
   const seen = new Set<string>();
+  checkBound("entries", "entriesPerReport", input.entries?.length ?? 0, "subjects per report");
   (input.entries ?? []).forEach((entry, i) => {
     const at = `entries[${i}]`;
+    checkBound(`${at}.programElements`, "pupilProgramElementsPerEntry", entry.programElements?.length ?? 0, "program elements of the pupil's own per subject");
     const subject = subjects.get(entry.subjectCode);
     if (!subject || subject.degree !== degree) throw badInput(`${at}.subjectCode`, `is not a ${degree === Degree.FIRST ? "1D domain" : "2D subject"} code`);
     if (seen.has(entry.subjectCode)) throw badInput(`${at}.subjectCode`, "appears twice");
