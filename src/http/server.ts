@@ -327,6 +327,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       providers: deps.providers!,
       loadAccount: (login) => loadPrincipal(deps.dataSource.manager, login, currentSchoolYear(deps.clock)),
       personas: deps.demoPersonas ?? (() => []),
+      today: livret.today,
     }),
   );
   // The web app (web/, built into dist/web) at /, last: every path above wins.
