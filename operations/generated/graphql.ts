@@ -136,11 +136,13 @@ export type ClassSettingsImpact = {
   __typename?: 'ClassSettingsImpact';
   /** Entries whose pupil or class grade average is cleared (R-SEED-03). */
   averagesDeleted: Scalars['Int']['output'];
+  /** Entries of locked or read-only reports whose grade averages stay (R-SEED-03, R-NEW-04). */
+  averagesKept: Scalars['Int']['output'];
   /** Whole-class program elements deleted (R-SEED-04b). */
   classProgramElementsDeleted: Scalars['Int']['output'];
   /** Collective digital-skills appreciations deleted (R-SEED-04b). */
   collectiveAppreciationsDeleted: Scalars['Int']['output'];
-  /** True when any count is above zero: the change then needs confirmDataLoss (R-SEED-02). */
+  /** True when any count of what is deleted, cleared or made read-only is above zero: the change then needs confirmDataLoss (R-SEED-02). */
   destructive: Scalars['Boolean']['output'];
   /** Subject entries of the deleted reports (R-SEED-04b). */
   entriesDeleted: Scalars['Int']['output'];
@@ -148,12 +150,16 @@ export type ClassSettingsImpact = {
   otherReportPartsDeleted: Scalars['Int']['output'];
   /** Entries whose 1–4 positioning is cleared (R-SEED-03). */
   positioningsDeleted: Scalars['Int']['output'];
+  /** Entries of locked or read-only reports whose positioning stays under the type they were locked with (R-SEED-03, R-NEW-04). */
+  positioningsKept: Scalars['Int']['output'];
   /** Program elements of single pupils in the deleted reports (R-SEED-04b). */
   pupilProgramElementsDeleted: Scalars['Int']['output'];
   /** Unlocked reports deleted with all their parts (R-SEED-04b). */
   reportsDeleted: Scalars['Int']['output'];
   /** Locked reports that become read-only for good (R-SEED-04a). */
   reportsMadeReadOnly: Scalars['Int']['output'];
+  /** Locked and read-only reports of the class the change leaves showing exactly what they show (R-NEW-04); a locked report a data-source change makes read-only is one of them. */
+  reportsUntouched: Scalars['Int']['output'];
 };
 
 /** The settings of a class: data source and positioning type, always given together (R-SEED-02). */
