@@ -81,7 +81,7 @@ describe("loadConfig", () => {
   });
 
   it("refuses production without an explicit issuer and audience", () => {
-    const base = { NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json" };
+    const base = { NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json", JWT_ACCOUNT_KIND: "STAFF" };
     expect(() => loadConfig(env(base))).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
     expect(() => loadConfig(env({ ...base, JWT_ISSUER: "https://idp.example" }))).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
   });
@@ -95,6 +95,7 @@ describe("loadConfig", () => {
       env({
         NODE_ENV: "production",
         JWT_JWKS_URL: "https://idp.example/jwks.json",
+        JWT_ACCOUNT_KIND: "STAFF",
         JWT_SECRET: "a-production-secret-that-must-be-ignored",
         JWT_ISSUER: "https://idp.example",
         JWT_AUDIENCE: "livret-api",
@@ -103,7 +104,7 @@ describe("loadConfig", () => {
       }),
     );
     expect(config.production).toBe(true);
-    expect(config.jwt).toEqual({ secret: undefined, jwksUrl: "https://idp.example/jwks.json", issuer: "https://idp.example", audience: "livret-api" });
+    expect(config.jwt).toEqual({ secret: undefined, jwksUrl: "https://idp.example/jwks.json", accountKind: "STAFF", issuer: "https://idp.example", audience: "livret-api" });
     expect(config.loadDemoData).toBe(false);
     expect(config.corsOrigins).toEqual(["https://livret.example.fr", "https://admin.livret.example.fr"]);
     expect(config.database).toMatchObject({ type: "mysql", database: "livret" });

@@ -131,3 +131,25 @@ export function scopeReports<T extends object>(ctx: Context, qb: SelectQueryBuil
   orOf(qb, clauses);
   return qb;
 }
+
+/**
+ * End-of-cycle reports a staff member may work on (read by id, edit, lock): every report of a school
+ * they lead, and the reports of the pupils of the classes they teach this year, made by that same
+ * school. No ownership: any teacher of the class works on a colleague's report (R-SEED-18). Reading
+ * the pupil's list (`Student.cycleReports`) is wider (R-SEED-12).
+ */
+export function scopeWorkableCycleReports<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
+  const p = ctx.principal;
+  const clauses: Clause[] = [];
+  if (isStaff(p)) {
+    if (p.leadSchoolIds.length) clauses.push([`${alias}.schoolId IN (:...${alias}_lead)`, { [`${alias}_lead`]: p.leadSchoolIds }]);
+    if (p.teaching.classIds.length) {
+      clauses.push([
+        `EXISTS (SELECT 1 FROM enrolment ${alias}_ce WHERE ${alias}_ce.studentId = ${alias}.studentId AND ${alias}_ce.schoolId = ${alias}.schoolId AND ${alias}_ce.schoolYear = :${alias}_year AND ${alias}_ce.classId IN (:...${alias}_classes))`,
+        { [`${alias}_year`]: ctx.schoolYear, [`${alias}_classes`]: p.teaching.classIds },
+      ]);
+    }
+  }
+  orOf(qb, clauses);
+  return qb;
+}

@@ -15,3 +15,6 @@ export function groupedByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V
   }
   return keys.map((k) => map.get(k) ?? []);
 }
+
+/** Two numbers packed as one loader key: (parent id, school year), or (class id, period id). */
+export const yearKey = (id: number, year: number) => `${id}:${year}`;

@@ -1,7 +1,7 @@
 import DataLoader from "dataloader";
 import { In, ObjectLiteral, SelectQueryBuilder } from "typeorm";
 import type { Context } from "./context";
-import { byKey, groupedByKey } from "./grouping";
+import { byKey, groupedByKey, yearKey } from "./grouping";
 import { createCycleReportLoaders } from "../modules/cycle-report/cycle-report.loaders";
 import { createAttestationLoaders } from "../modules/attestation/attestation.loaders";
 import { createTransferLoaders } from "../modules/transfer/transfer.loaders";
@@ -54,8 +54,7 @@ async function studentsByParent(ctx: Context, parentIds: readonly number[], pair
   );
 }
 
-/** Two numbers packed as one loader key: (parent id, school year), or (class id, period id). */
-export const yearKey = (id: number, year: number) => `${id}:${year}`;
+export { yearKey };
 const unpackYearKeys = (keys: readonly string[]) => {
   const pairs = keys.map((k) => k.split(":").map(Number) as [number, number]);
   return { ids: [...new Set(pairs.map(([id]) => id))], years: [...new Set(pairs.map(([, y]) => y))] };

@@ -27,6 +27,7 @@ import { sameOriginWrite, signInRoutes } from "./sign-in";
 import { webAppRoutes } from "./web-app";
 import { formatError } from "./format-error";
 import { costLimitPlugin, documentLimits, responseSizePlugin } from "./limits";
+import { breadthPrecheck } from "./precheck";
 import { createRateLimits, RateLimited, RateLimits } from "./rate-limit";
 import { Deadline, deadlineExceeded, noDeadline } from "../common/deadline";
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -122,7 +123,7 @@ export async function authenticate(deps: ServerDeps, authorization: string | und
     const provider = providerOfToken(deps.providers ?? [], bearer);
     identify = provider
       ? async () => ({ login: await provider.verifyBearer(bearer), kind: provider.config.kind })
-      : async () => ({ login: await deps.verifier.verify(bearer) });
+      : async () => ({ login: await deps.verifier.verify(bearer), kind: deps.verifier.kind });
   } else if (sessionCookie) {
     const cookie = (token = sessionCookie);
     identify = () => verifySession(deps.config.session, cookie);
@@ -316,6 +317,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     // After the body is read: a slow upload does not hold a slot.
     admit,
     trustedDocumentsMiddleware(trustedDocuments, config.trustedDocuments),
+    // Floods of aliases, root fields or fragment spreads: refused before graphql-js's own rules walk them.
+    breadthPrecheck(config),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
@@ -347,6 +350,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       providers: deps.providers!,
       loadAccount: (login) => loadPrincipal(deps.dataSource.manager, login, currentSchoolYear(deps.clock)),
       personas: deps.demoPersonas ?? (() => []),
+      today: livret.today,
     }),
   );
   // The web app (web/, built into dist/web) at /, last: every path above wins.

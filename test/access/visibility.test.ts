@@ -103,11 +103,12 @@ describe("what each persona sees", () => {
     expect(data.student).toEqual({ firstName: "Léa", enrolments: [{ schoolYear: 2026, level: "CP" }] });
   });
 
-  it("shows guardians' names to staff only; a guardian gets the record without them", async () => {
+  it("shows guardians' names to the pupil's DIRECTOR/HEAD only (SPEC §5); teachers get none, a guardian gets the record without them", async () => {
     const id = await h.ids.student("1000000001A");
     const query = `query($id: ID!) { student(id: $id) { firstName guardians { surname firstName relationship } } }`;
-    const staff = await h.data("teacher.cp", query, { id });
-    expect(staff.student.guardians).toEqual([{ surname: "Martin", firstName: "Claire", relationship: "MERE" }]);
+    const lead = await h.data("director.moulin", query, { id });
+    expect(lead.student.guardians).toEqual([{ surname: "Martin", firstName: "Claire", relationship: "MERE" }]);
+    expect((await h.data("teacher.cp", query, { id })).student.guardians).toEqual([]);
     const guardian = await h.run("parent.martin", query, { id });
     expect(guardian.data).toEqual({ student: { firstName: "Léa", guardians: null } });
     expect(onlyError(guardian).extensions?.code).toBe("FORBIDDEN");

@@ -90,6 +90,36 @@ describe("the pupil's record", () => {
     });
   }
 
+  for (const [i, [current, visible]] of TABLE.entries()) {
+    it(`R-SEED-12: for a pupil now in ${current}, a report by id and a past class's reports agree with the record, for both leads`, async () => {
+      const ine = `80000000${String(i).padStart(2, "0")}T`.slice(0, 11);
+      const reports: Array<{ id: number; classId: number; periodId: number; level: Level }> = await h.db.dataSource.query(
+        `SELECT r.id, r.classId, r.periodId, e.level FROM periodic_report r JOIN student s ON s.id = r.studentId
+         JOIN enrolment e ON e.studentId = r.studentId AND e.classId = r.classId WHERE s.ine = ? ORDER BY r.schoolYear`,
+        [ine],
+      );
+      const own = FIRST_DEGREE.has(current) ? "director.moulin" : "head.hugo";
+      for (const lead of ["director.moulin", "head.hugo"]) {
+        const expected = lead === own ? visible : [];
+        const byId: Level[] = [];
+        const byClass: Level[] = [];
+        for (const r of reports) {
+          const one = await h.run(lead, `query($id: ID!) { periodicReport(id: $id) { id } }`, { id: String(r.id) });
+          if (one.data?.periodicReport) byId.push(r.level);
+          else expect(onlyError(one).extensions?.code).toBe("NOT_FOUND");
+          const cls = await h.run(lead, `query($c: ID!, $p: ID!) { class(id: $c) { periodicReports(periodId: $p) { id } } }`, {
+            c: String(r.classId),
+            p: String(r.periodId),
+          });
+          if (cls.data?.class?.periodicReports.some((x: { id: string }) => x.id === String(r.id))) byClass.push(r.level);
+        }
+        // A lead opens only their own school's classes: the class path shows that school's levels of the same set.
+        const ownDegree = (l: Level) => FIRST_DEGREE.has(l) === (lead === "director.moulin");
+        expect([lead, byId, byClass]).toEqual([lead, expected, expected.filter(ownDegree)]);
+      }
+    });
+  }
+
   it("R-SEED-13: a guardian reads every locked report of their child, of every year, and no draft", async () => {
     const data = await h.data("parent.martin", `{ myChildren { firstName periodicReports { schoolYear status synthesis } } }`);
     expect(data.myChildren).toEqual([{ firstName: "Léa", periodicReports: [{ schoolYear: 2026, status: "LOCKED", synthesis: expect.any(String) }] }]);
@@ -108,22 +138,43 @@ describe("the pupil's record", () => {
     expect(await h.data("parent.durand", "{ myChildren { firstName } }")).toEqual({ myChildren: [] });
   });
 
+  it("R-SEED-12: a DIRECTOR no longer opens a former pupil's report once the pupil left for the collège, by id or through the past class", async () => {
+    // Hugo Martin left Jean Moulin (CM2 in 2025) for the collège.
+    const [{ id, periodId, classId }] = await h.db.dataSource.query(
+      "SELECT r.id, r.periodId, r.classId FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = '2000000001A' AND r.schoolYear = 2025",
+    );
+    const byId = await h.run("director.moulin", `query($id: ID!) { periodicReport(id: $id) { schoolYear } }`, { id: String(id) });
+    const missing = await h.run("director.moulin", `query($id: ID!) { periodicReport(id: $id) { schoolYear } }`, { id: "987654" });
+    expect(byId).toEqual(missing);
+    const pastClass = await h.data("director.moulin", `query($c: ID!, $p: ID!) { class(id: $c) { periodicReports(periodId: $p) { student { ine } } } }`, {
+      c: String(classId),
+      p: String(periodId),
+    });
+    expect(pastClass.class.periodicReports.map((r: { student: { ine: string } }) => r.student.ine)).not.toContain("2000000001A");
+  });
+
   it("discloses nothing of a pupil's record through a relation that reaches a pupil out of the caller's scope", async () => {
-    // Hugo Martin left Jean Moulin for the collège: its director still sees his 2025 report, not his record now.
+    // The DASEN reads the past-year report they authorised an amendment of (R-SEED-10), not the pupil's record.
     const [{ id }] = await h.db.dataSource.query(
-      "SELECT r.id FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = '2000000001A' AND r.schoolYear = 2025",
+      "SELECT r.id FROM periodic_report r JOIN student s ON s.id = r.studentId WHERE s.ine = '1000000006F' AND r.schoolYear = 2025 ORDER BY r.id LIMIT 1",
+    );
+    await h.data(
+      "dasen.lyon",
+      `mutation($input: GrantPriorYearAmendmentInput!) { grantPriorYearAmendment(input: $input) { id } }`,
+      { input: { reportId: String(id), elements: ["SYNTHESIS"], ticketRef: "SUP-1", documentRef: "DOC-1" } },
     );
     const data = await h.data(
-      "director.moulin",
-      `query($id: ID!) { periodicReport(id: $id) { schoolYear student { firstName guardians { surname } enrolments { schoolYear }
+      "dasen.lyon",
+      `query($id: ID!) { periodicReport(id: $id) { schoolYear student { firstName enrolments { schoolYear }
         periodicReports { schoolYear } cycleReports { cycle } attestations { type } pixCertifications { score } } } }`,
       { id: String(id) },
     );
     expect(data.periodicReport).toEqual({
       schoolYear: 2025,
-      student: { firstName: "Hugo", guardians: [], enrolments: [], periodicReports: [], cycleReports: [], attestations: [], pixCertifications: [] },
+      // The one report the amendment opens, by this path too (R-SEED-12); nothing else of the record.
+      student: { firstName: "Chloé", enrolments: [], periodicReports: [{ schoolYear: 2025 }], cycleReports: [], attestations: [], pixCertifications: [] },
     });
-    expect(onlyError(await h.run("director.moulin", `query($id: ID!) { student(id: $id) { firstName } }`, { id: await h.ids.student("2000000001A") })).extensions?.code).toBe(
+    expect(onlyError(await h.run("dasen.lyon", `query($id: ID!) { student(id: $id) { firstName } }`, { id: await h.ids.student("1000000006F") })).extensions?.code).toBe(
       "NOT_FOUND",
     );
   });

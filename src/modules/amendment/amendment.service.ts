@@ -1,21 +1,23 @@
-import { Brackets, EntityManager, In, IsNull, WhereExpressionBuilder } from "typeorm";
+import { checkLength } from "../../common/text";
+import { EntityManager, In, IsNull } from "typeorm";
 import { toStaffMember } from "../report/report.types";
 import { BOUND } from "../../common/bounds";
 import { Context, inTransaction } from "../../common/context";
 import { Degree } from "../../common/domain";
 import { badInput, conflict, ErrorCode, notFound, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
-import { isStaff } from "../../auth/principal";
 import { Account } from "../account/account.entity";
 import { recordAudit } from "../audit/audit.service";
 import { SchoolClass } from "../class/school-class.entity";
 import { PeriodicReport } from "../report/periodic-report.entity";
 import { isReportElementKey } from "../report/report.codes";
+import { openToAuthority } from "../report/report.policy";
 import { School } from "../school/school.entity";
 import { Student } from "../student/student.entity";
 import { noteRecordRead } from "../student/record";
 import { Subject } from "../subject/subject.entity";
 import { GrantPriorYearAmendmentInput } from "./amendment.inputs";
+import { scopeAmendingAuthority } from "./amendment.policy";
 import { PriorYearAmendmentView } from "./amendment.types";
 import { PriorYearAmendment } from "./prior-year-amendment.entity";
 
@@ -25,7 +27,7 @@ const ENTRY_PREFIX = "ENTRY:";
 function requiredText(value: string, field: string, max: number): string {
   const text = value.trim();
   if (!text) throw badInput(field, "must not be blank");
-  if (text.length > max) throw badInput(field, `must be at most ${max} characters`);
+  checkLength(text, field, max);
   return text;
 }
 
@@ -52,25 +54,6 @@ interface AmendableReport {
   readOnly: boolean;
   schoolId: number;
   degree: Degree;
-}
-
-/**
- * R-SEED-10: restricts `qb` (reports `r` joined to their school `s`) to the authority of the caller:
- * DASEN of the school's academy for an école, HEAD of the collège itself. False when the caller holds
- * no such authority at all (the query must not run).
- */
-function scopeAmendingAuthority(ctx: Context, qb: WhereExpressionBuilder): boolean {
-  const p = ctx.principal;
-  const dasen = isStaff(p) ? p.dasenAcademyIds : [];
-  const head = isStaff(p) ? p.headSchoolIds : [];
-  if (!dasen.length && !head.length) return false;
-  qb.andWhere(
-    new Brackets((inner) => {
-      if (dasen.length) inner.orWhere("(s.degree = :first AND s.academyId IN (:...dasen))", { first: Degree.FIRST, dasen });
-      if (head.length) inner.orWhere("(s.degree = :second AND s.id IN (:...head))", { second: Degree.SECOND, head });
-    }),
-  );
-  return true;
 }
 
 /**
@@ -275,7 +258,7 @@ export async function closeAmendments(
  * grant an amendment. Filtered in SQL; the read is audited like any staff read of a record (R-NEW-02).
  */
 export async function authorityPastReports(ctx: Context, ine: string, schoolYear: number): Promise<PeriodicReport[]> {
-  if (ine.trim().length > 20) throw badInput("ine", "is not an INE (at most 20 characters)");
+  checkLength(ine.trim(), "ine", 20);
   if (schoolYear >= ctx.schoolYear) {
     throw badInput("schoolYear", `must be an earlier school year than the current one (${ctx.schoolYear}): this year's reports are read by the school`);
   }
@@ -291,6 +274,7 @@ export async function authorityPastReports(ctx: Context, ine: string, schoolYear
     .take(BOUND.authorityPastReports);
   if (!scopeAmendingAuthority(ctx, qb)) return [];
   const reports = await qb.getMany();
+  openToAuthority(ctx, reports);
   for (const report of reports) noteRecordRead(ctx, report.studentId);
   return reports;
 }

@@ -13,6 +13,7 @@ import { Attestation, AttestationType } from "./attestation.entity";
 import { PixCertification, PixCompetenceLevel } from "./pix-certification.entity";
 import { RecordPixCertificationInput } from "./attestation.inputs";
 import { PIX_COMPETENCES, PIX_LIMITS } from "./attestation.codes";
+import { attestationEnrolment, pixEnrolment } from "./attestation.policy";
 import { checkBound } from "../../common/bounds";
 
 /** The pupil (NOT_FOUND when the caller may not see them) and their enrolments of the current year. */
@@ -50,8 +51,7 @@ async function refusingDuplicates<T>(work: () => Promise<T>): Promise<T> {
  */
 export async function recordAttestation(ctx: Context, studentIdArg: string, type: AttestationType, obtainedOn: string): Promise<Attestation> {
   const { student, enrolments } = await pupilThisYear(ctx, parseId(studentIdArg, "studentId"));
-  const p = ctx.principal!;
-  const here = enrolments.find((e) => p.leadSchoolIds.includes(e.schoolId) || p.teaching.classIds.includes(e.classId));
+  const here = attestationEnrolment(ctx, enrolments);
   if (!here) throw forbidden("Only the DIRECTOR/HEAD of the pupil's school or a teacher of the pupil's class may record an attestation.");
   if (!Object.values(AttestationType).includes(type)) throw badInput("type", "is not an attestation type");
   checkPastDate(ctx, obtainedOn, "obtainedOn", student);
@@ -105,7 +105,7 @@ function validatePix(input: RecordPixCertificationInput): void {
  */
 export async function recordPixCertification(ctx: Context, input: RecordPixCertificationInput): Promise<PixCertification> {
   const { student, enrolments } = await pupilThisYear(ctx, parseId(input.studentId, "studentId"));
-  const here = enrolments.find((e) => ctx.principal!.leadSchoolIds.includes(e.schoolId));
+  const here = pixEnrolment(ctx, enrolments);
   if (!here) throw forbidden("Only the DIRECTOR/HEAD of the pupil's school may import Pix certification results.");
   checkPastDate(ctx, input.certifiedOn, "certifiedOn", student);
   validatePix(input);

@@ -1,9 +1,11 @@
+import { checkLength } from "../../common/text";
 import { EntityManager } from "typeorm";
 import { Context } from "../../common/context";
 import { forbidden } from "../../common/errors";
 import { Page, PageArgs, paginate } from "../../common/paging";
 import { findVisibleSchool } from "../school/school.service";
 import { AuditEvent } from "./audit-event.entity";
+import { mayReadAuditTrail } from "./audit.policy";
 
 export interface AuditEntry {
   action: string;
@@ -29,6 +31,9 @@ export async function recordAudit(ctx: Context | null, em: EntityManager, entry:
   });
 }
 
+/** The longest action name a filter may hold. */
+const AUDIT_ACTION_MAX = 60;
+
 export interface AuditTrailFilter {
   schoolId: number;
   action?: string | null;
@@ -41,8 +46,9 @@ export interface AuditTrailFilter {
  * Filters are applied in SQL before paging, so totalCount covers exactly the filtered rows.
  */
 export async function auditTrail(ctx: Context, filter: AuditTrailFilter, page: PageArgs): Promise<Page<AuditEvent>> {
+  if (filter.action) checkLength(filter.action, "action", AUDIT_ACTION_MAX);
   const school = await findVisibleSchool(ctx, filter.schoolId);
-  if (!ctx.principal?.leadSchoolIds.includes(school.id)) {
+  if (!mayReadAuditTrail(ctx, school.id)) {
     throw forbidden("Only the DIRECTOR or HEAD of this school may read its audit trail.");
   }
   const qb = ctx.dataSource

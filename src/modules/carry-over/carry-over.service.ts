@@ -11,6 +11,7 @@ import { ClassProgramElement, ReportEntry, ReportEntryElement } from "../report/
 import { requireEntrySettings } from "../report/report.service";
 import { lockClassRow, supportsRowLocks } from "../../db/row-locks";
 import { CarriedOverElement, CarryOverResult } from "./carry-over.types";
+import { carriesAllSubjects, mayCarryOver } from "./carry-over.policy";
 import { checkBound } from "../../common/bounds";
 
 /** An element offered by last year: the whole-class element it comes from, or null for a pupil's own one. */
@@ -53,8 +54,8 @@ export async function carryOverProgramElements(ctx: Context, classId: number): P
   const em = ctx.dataSource.manager;
   const cls = await findVisibleClass(ctx, classId);
   const p = ctx.principal!;
-  const isLead = p.leadSchoolIds.includes(cls.schoolId);
-  if (!isLead && !p.teaching.classIds.includes(cls.id)) {
+  const isLead = carriesAllSubjects(ctx, cls);
+  if (!mayCarryOver(ctx, cls)) {
     throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may carry program elements over.");
   }
   if (cls.schoolYear < ctx.schoolYear) {

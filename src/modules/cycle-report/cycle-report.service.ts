@@ -10,7 +10,8 @@ import { findVisibleStudent } from "../student/student.service";
 import { inVisibleAcademies, noteRecordRead, recordAcademies } from "../student/record";
 import { ReportStatus } from "../report/periodic-report.entity";
 import { CycleReport, CycleReportComponent } from "./cycle-report.entity";
-import { CycleReportRights, findWorkableCycleReport } from "./cycle-report.access";
+import { creatingEnrolment, CycleReportRights, findWorkableCycleReport, mayReadCycleReports } from "./cycle-report.policy";
+import { guardsActively, pupilRelation } from "../../auth/policy";
 import { CYCLE_END } from "./cycle-report.codes";
 import { UpdateCycleReportInput } from "./cycle-report.inputs";
 import { missingForLock, validateCycleReportUpdate } from "./cycle-report.validate";
@@ -52,10 +53,11 @@ export async function getCycleReport(ctx: Context, id: number): Promise<CycleRep
 export async function readableCycleReports(ctx: Context, student: Student): Promise<CycleReport[]> {
   // The Student may have been reached through a relation (a report's pupil): check the scope here.
   if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
+  if (!mayReadCycleReports(await pupilRelation(ctx, student.id))) return [];
   const p = ctx.principal;
   if (isGuardian(p)) {
     // Belt and braces: the scope that produced `student` already limits guardians to their children.
-    if (!p.educonnectActive || !p.guardianStudentIds.includes(student.id)) return [];
+    if (!guardsActively(p, student.id)) return [];
     const reports = await ctx.loaders.cycleReportsByStudent.load(student.id);
     return reports.filter((r) => r.status === ReportStatus.LOCKED);
   }
@@ -75,9 +77,7 @@ export async function createCycleReport(ctx: Context, studentId: number, cycle: 
   const em = ctx.dataSource.manager;
   const p = ctx.principal!;
   const enrolments = await em.find(Enrolment, { where: { studentId: student.id, schoolYear: ctx.schoolYear }, order: { id: "ASC" } });
-  // A pupil enrolled twice this year is reported on by the school the caller works for.
-  const enrolment =
-    enrolments.find((e) => p.leadSchoolIds.includes(e.schoolId)) ?? enrolments.find((e) => p.teaching.classIds.includes(e.classId));
+  const enrolment = creatingEnrolment(ctx, enrolments);
   if (!enrolment) throw forbidden("Only the pupil's DIRECTOR/HEAD and the teachers of the pupil's class may create an end-of-cycle report.");
   const school = await em.findOneOrFail(School, { where: { id: enrolment.schoolId } });
   const end = CYCLE_END[cycle];

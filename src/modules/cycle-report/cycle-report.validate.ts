@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { ErrorCode, LivretError } from "../../common/errors";
 import {
   COMPLEMENTARY_TEACHING_CODES,
@@ -88,9 +89,8 @@ function checkSynthesis(value: string | null): string | null {
   if (value === null) return null;
   const trimmed = value.trim();
   if (!trimmed) throw invalid("synthesis", "must not be blank (send null to clear it)");
-  if (trimmed.length > SYNTHESIS_MAX) {
-    throw invalid("synthesis", `must be at most ${SYNTHESIS_MAX} characters (has ${trimmed.length})`, COMPLETENESS_RULE);
-  }
+  // R-PUB-14 states this bound itself.
+  checkLength(trimmed, "synthesis", SYNTHESIS_MAX, COMPLETENESS_RULE);
   return trimmed;
 }
 

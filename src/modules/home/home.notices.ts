@@ -3,6 +3,7 @@ import { Context } from "../../common/context";
 import { Degree } from "../../common/domain";
 import { isoDay, schoolYearLabel } from "../../common/school-year";
 import { isStaff } from "../../auth/principal";
+import { ledSchoolIds, ownSchoolIds, taughtClassIds } from "../../auth/policy";
 import { SchoolClass } from "../class/school-class.entity";
 import { School } from "../school/school.entity";
 import { PeriodicReport, ReportStatus } from "../report/periodic-report.entity";
@@ -45,12 +46,12 @@ const reportRecord = (r: EndedDraft): NoticeRecord => ({
 export async function homeNotices(ctx: Context): Promise<HomeNotice[]> {
   const p = ctx.principal;
   if (!isStaff(p)) return [];
-  const lead = p.leadSchoolIds;
-  const taught = p.teaching.classIds;
+  const lead = [...ledSchoolIds(p)];
+  const taught = [...taughtClassIds(p)];
   if (!lead.length && !taught.length) return [];
 
   const [schools, classes, drafts] = await Promise.all([
-    ctx.loaders.schoolById.loadMany([...new Set([...lead, ...p.teacherSchoolIds])]),
+    ctx.loaders.schoolById.loadMany(ownSchoolIds(p)),
     // The led schools' classes of the year, and the classes taught (their schools decide who may lock).
     ctx.dataSource.getRepository(SchoolClass).find({
       where: [
@@ -123,9 +124,9 @@ export async function homeNotices(ctx: Context): Promise<HomeNotice[]> {
 }
 
 /** This year's DRAFT reports whose period ended before today, in the schools led or the classes taught: one statement. */
-async function endedDrafts(ctx: Context, leadSchoolIds: number[], classIds: number[]): Promise<EndedDraft[]> {
+async function endedDrafts(ctx: Context, ledSchools: number[], classIds: number[]): Promise<EndedDraft[]> {
   const where: string[] = [];
-  if (leadSchoolIds.length) where.push("c.schoolId IN (:...leadSchoolIds)");
+  if (ledSchools.length) where.push("c.schoolId IN (:...ledSchools)");
   if (classIds.length) where.push("r.classId IN (:...classIds)");
   const rows = await ctx.dataSource
     .getRepository(PeriodicReport)
@@ -140,7 +141,7 @@ async function endedDrafts(ctx: Context, leadSchoolIds: number[], classIds: numb
       draft: ReportStatus.DRAFT,
       today: isoDay(ctx.clock.now()),
     })
-    .andWhere(`(${where.join(" OR ")})`, { leadSchoolIds, classIds })
+    .andWhere(`(${where.join(" OR ")})`, { ledSchools, classIds })
     .orderBy("c.code", "ASC")
     .addOrderBy("p.position", "ASC")
     .addOrderBy("s.surname", "ASC")

@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { SelectQueryBuilder } from "typeorm";
 import { Context } from "../../common/context";
 import { badInput, forbidden } from "../../common/errors";
@@ -8,6 +9,7 @@ import { findVisibleSchool } from "../school/school.service";
 import { Student } from "../student/student.entity";
 import { searchKey } from "../student/search-key";
 import { SearchStudentsArgs } from "./home.types";
+import { maySearchPupils } from "./home.policy";
 
 const MAX_NAME_LENGTH = 100;
 const MAX_WORDS = 3;
@@ -16,7 +18,7 @@ const LIKE_ESCAPE = "\\";
 
 /** The words of a search, in stored form; BAD_USER_INPUT unless 1 to 3 words within 100 characters. */
 export function searchWords(name: string): string[] {
-  if (name.length > MAX_NAME_LENGTH) throw badInput("name", `must be at most ${MAX_NAME_LENGTH} characters`);
+  checkLength(name, "name", MAX_NAME_LENGTH);
   const words = searchKey(name).split(" ").filter((w) => w.length > 0);
   if (words.length < 1 || words.length > MAX_WORDS) throw badInput("name", `must hold 1 to ${MAX_WORDS} words`);
   return words;
@@ -88,8 +90,7 @@ export function searchQuery(ctx: Context, schoolId: number, words: string[]): Se
  */
 export async function searchStudents(ctx: Context, args: SearchStudentsArgs): Promise<Page<Student>> {
   const school = await findVisibleSchool(ctx, parseId(args.schoolId, "schoolId"));
-  const p = ctx.principal!;
-  if (!p.leadSchoolIds.includes(school.id) && !p.teacherSchoolIds.includes(school.id)) {
+  if (!maySearchPupils(ctx, school)) {
     throw forbidden("Only the staff of this school may search its pupils.");
   }
   const qb = searchQuery(ctx, school.id, searchWords(args.name));

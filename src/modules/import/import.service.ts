@@ -31,9 +31,9 @@ import {
 import { CycleReport, CycleReportComponent } from "../cycle-report/cycle-report.entity";
 import { chunks, deleteByIds, loadRows } from "../class-settings/class-settings.archive";
 import { ImportBatch, ImportOutcome, ImportReplacedReport } from "./import.entity";
-import { mayImportInto } from "./import.rules";
 import { FileCycleReport, FilePeriodicReport, FileReport, FileTeacher, readReports } from "./lsu-model";
 import { StructuralProblem, validateLsuStream } from "./lsu-validator";
+import { mayImportAnywhere, mayImportInto } from "./import.policy";
 
 export type Outcome = "IMPORTED" | "IMPORTED_WITH_WARNINGS" | "REJECTED";
 
@@ -86,7 +86,7 @@ const refusal = (problem: Omit<StructuralProblem, "line"> & { line?: number }): 
 export async function importLsu(ctx: Context, source: AsyncIterable<Buffer | string>, options: ImportOptions = {}): Promise<ImportResult> {
   const principal = ctx.principal;
   // Callers who lead no school at all learn nothing about the file.
-  if (!principal || !principal.leadSchoolIds.length) throw forbidden("Only a school's DIRECTOR or HEAD may import LSU files.");
+  if (!mayImportAnywhere(principal)) throw forbidden("Only a school's DIRECTOR or HEAD may import LSU files.");
   const hash = createHash("sha256");
   const counter = { bytes: 0 };
   const { file, problems } = await validateLsuStream(tap(source, hash, counter), {

@@ -72,7 +72,7 @@ export class PeriodicReport {
   lockedByAccountId: number | null;
 
   /** 2D: acquis-conseils ≤1000; 1D: appréciation générale ≤1500. */
-  @Field(() => String, { nullable: true, description: "General synthesis (2D ≤1000, 1D ≤1500 characters)." })
+  // Exposed by ReportResolver.synthesis: a teacher of the pupil's groups only does not read it (SPEC §2).
   @Column({ type: "text", nullable: true })
   synthesis: string | null;
 

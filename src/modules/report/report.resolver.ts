@@ -14,6 +14,7 @@ import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.i
 import { DigitalSkills, LockClassReportsResult, Parcours, ProgramElement, SchoolLife, StaffMember, SupportMeasure, toStaffMember } from "./report.types";
 import { DIGITAL_SKILLS_LEVELS } from "./report.codes";
 import * as reports from "./report.service";
+import { reportView, showsSubject, showsWholeReport } from "./report.policy";
 
 
 @Resolver(() => PeriodicReport)
@@ -102,9 +103,15 @@ export class ReportResolver {
     return (await ctx.loaders.classById.load(r.classId)) as SchoolClass;
   }
 
-  @FieldResolver(() => [ReportEntry], { description: "Subjects (2D) or domains (1D), by code." })
-  entries(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<ReportEntry[]> {
-    return ctx.loaders.entriesByReport.load(r.id);
+  @FieldResolver(() => [ReportEntry], { description: "Subjects (2D) or domains (1D), by code: those the caller may read (SPEC §2)." })
+  async entries(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<ReportEntry[]> {
+    const [view, entries] = await Promise.all([reportView(ctx, r), ctx.loaders.entriesByReport.load(r.id)]);
+    return entries.filter((e) => showsSubject(view, e.subjectCode));
+  }
+
+  @FieldResolver(() => String, { nullable: true, description: "General synthesis (2D ≤1000, 1D ≤1500 characters); null for a teacher of the pupil's groups only." })
+  async synthesis(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<string | null> {
+    return showsWholeReport(await reportView(ctx, r)) ? r.synthesis : null;
   }
 
   @FieldResolver(() => [StaffMember], { description: "1D reference teachers (R-SEED-16)." })
@@ -115,23 +122,25 @@ export class ReportResolver {
   }
 
   @FieldResolver(() => SchoolLife, { nullable: true, description: "2D school life; null until entered." })
-  schoolLife(@Root() r: PeriodicReport): SchoolLife | null {
+  async schoolLife(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<SchoolLife | null> {
+    if (!showsWholeReport(await reportView(ctx, r))) return null;
     if (r.lateCount === null || r.justifiedAbsences === null || r.unjustifiedAbsences === null) return null;
     return { lateCount: r.lateCount, justifiedAbsences: r.justifiedAbsences, unjustifiedAbsences: r.unjustifiedAbsences, comment: r.schoolLifeComment };
   }
 
   @FieldResolver(() => [Parcours])
-  parcours(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<Parcours[]> {
-    return ctx.loaders.parcoursByReport.load(r.id);
+  async parcours(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<Parcours[]> {
+    return showsWholeReport(await reportView(ctx, r)) ? ctx.loaders.parcoursByReport.load(r.id) : [];
   }
 
   @FieldResolver(() => [SupportMeasure])
-  supportMeasures(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<SupportMeasure[]> {
-    return ctx.loaders.supportMeasuresByReport.load(r.id);
+  async supportMeasures(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<SupportMeasure[]> {
+    return showsWholeReport(await reportView(ctx, r)) ? ctx.loaders.supportMeasuresByReport.load(r.id) : [];
   }
 
   @FieldResolver(() => DigitalSkills, { nullable: true, description: "Last period of CM2 or 6e only; null elsewhere." })
   async digitalSkills(@Root() r: PeriodicReport, @Ctx() ctx: Context): Promise<DigitalSkills | null> {
+    if (!showsWholeReport(await reportView(ctx, r))) return null;
     const [period, enrolments] = await Promise.all([ctx.loaders.periodById.load(r.periodId), ctx.loaders.enrolmentsByStudent.load(r.studentId)]);
     const level = enrolments.find((e) => e.classId === r.classId)?.level;
     if (!period || !level || !DIGITAL_SKILLS_LEVELS.includes(level)) return null;

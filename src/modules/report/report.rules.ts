@@ -1,8 +1,9 @@
-import { inheritsParent, isSchoolLead, isSchoolStaff } from "../../auth/rules";
+import { inheritsParent, isSchoolLead, isSchoolStaff, isStaffMember } from "../../auth/rules";
 import { RuleTree } from "../../auth/rule-tree";
 
 export const reportRules: RuleTree = {
-  Query: { periodicReport: isSchoolStaff },
+  // Any staff member may ask; report.policy decides (a DASEN reads a report they authorised an amendment of).
+  Query: { periodicReport: isStaffMember },
   Mutation: {
     createPeriodicReport: isSchoolStaff,
     updatePeriodicReport: isSchoolStaff,

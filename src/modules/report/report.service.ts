@@ -1,7 +1,7 @@
 import { BOUND, boundExceeded, checkBound } from "../../common/bounds";
 import { EntityManager, Not } from "typeorm";
 import { Context, inIdempotentTransaction } from "../../common/context";
-import { Degree, ReportDataSource } from "../../common/domain";
+import { ReportDataSource } from "../../common/domain";
 import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { recordAudit } from "../audit/audit.service";
@@ -30,7 +30,19 @@ import {
   ReportReferenceTeacher,
   ReportSupportMeasure,
 } from "./report-parts.entity";
-import { carriesDigitalSkills, findEditableReport, findVisibleReport, loadSetting, ReportRights, ReportSetting } from "./report.access";
+import {
+  carriesDigitalSkills,
+  findReadableReport,
+  findEditableReport,
+  findWorkableReport,
+  loadSetting,
+  mayLockClassReports,
+  mayWriteClassAppreciation,
+  mayWriteClassProgramElements,
+  readableReports,
+  ReportRights,
+  ReportSetting,
+} from "./report.policy";
 import { checkText, validateUpdate } from "./report.validate";
 import { LIMITS } from "./report.codes";
 import { CreatePeriodicReportInput, UpdatePeriodicReportInput } from "./report.inputs";
@@ -55,16 +67,16 @@ export function requireEntrySettings(cls: SchoolClass): void {
   }
 }
 
-/** A report the caller may work on (any year for the school's lead), or NOT_FOUND. Staff reads are audited. */
+/** A report the caller may read (report.policy decides), or NOT_FOUND. Staff reads are audited. */
 export async function getReport(ctx: Context, id: number): Promise<PeriodicReport> {
-  const report = await findVisibleReport(ctx, ctx.dataSource.manager, id);
+  const report = await findReadableReport(ctx, id);
   noteRecordRead(ctx, report.studentId);
   return report;
 }
 
-/** A class's reports for a period that the caller may work on, by pupil name; each pupil's read is audited. */
+/** A class's reports for a period that the caller may work on and read, by pupil name; each pupil's read is audited. */
 export async function classReports(ctx: Context, classId: number, periodId: number): Promise<PeriodicReport[]> {
-  const reports = await ctx.loaders.reportsByClassPeriod.load(yearKey(classId, periodId));
+  const reports = await readableReports(ctx, await ctx.loaders.reportsByClassPeriod.load(yearKey(classId, periodId)));
   for (const report of reports) noteRecordRead(ctx, report.studentId);
   return reports;
 }
@@ -305,7 +317,7 @@ async function lockRefusal(ctx: Context, em: EntityManager, s: ReportSetting): P
 
 export async function lockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
   const em = ctx.dataSource.manager;
-  const report = await findVisibleReport(ctx, em, id);
+  const report = await findWorkableReport(ctx, em, id);
   const setting = await loadSetting(em, report);
   const rights = await ReportRights.of(ctx, em, setting);
   if (!rights.canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock a report.");
@@ -342,7 +354,7 @@ async function lockInTransaction(ctx: Context, tx: EntityManager, s: ReportSetti
 
 export async function unlockPeriodicReport(ctx: Context, id: number): Promise<PeriodicReport> {
   const em = ctx.dataSource.manager;
-  const report = await findVisibleReport(ctx, em, id);
+  const report = await findWorkableReport(ctx, em, id);
   const setting = await loadSetting(em, report);
   const rights = await ReportRights.of(ctx, em, setting);
   if (!rights.canUnlock) throw forbidden("Only the DIRECTOR/HEAD may unlock a report.");
@@ -373,10 +385,8 @@ export async function unlockPeriodicReport(ctx: Context, id: number): Promise<Pe
 export async function lockClassReports(ctx: Context, classIdArg: string, periodIdArg: string): Promise<LockClassReportsResult> {
   const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
   const periodId = parseId(periodIdArg, "periodId");
-  const p = ctx.principal!;
   const school = await ctx.dataSource.manager.findOneOrFail(School, { where: { id: cls.schoolId } });
-  const canLock = p.leadSchoolIds.includes(school.id) || (school.degree === Degree.FIRST && p.teaching.classIds.includes(cls.id));
-  if (!canLock) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
+  if (!mayLockClassReports(ctx, school, cls)) throw forbidden("Only the DIRECTOR/HEAD, and in écoles the class's teachers, may lock reports.");
   refusePastYear(ctx, cls.schoolYear, "Reports");
   if (cls.periodSchemeId === null || !(await ctx.dataSource.manager.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
     throw badInput("periodId", `is not a period of class ${cls.code}`);
@@ -415,13 +425,10 @@ export async function setClassProgramElements(
   const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
   const periodId = parseId(periodIdArg, "periodId");
   const em = ctx.dataSource.manager;
-  const p = ctx.principal!;
   const school = await em.findOneOrFail(School, { where: { id: cls.schoolId } });
   const subject = await em.findOne(Subject, { where: { code: subjectCode } });
   if (!subject || subject.degree !== school.degree) throw badInput("subjectCode", "is not a subject or domain of this school");
-  const teaches =
-    (school.degree === Degree.FIRST && p.teaching.classIds.includes(cls.id)) || (p.teaching.subjectsByClass.get(cls.id)?.has(subjectCode) ?? false);
-  if (!p.leadSchoolIds.includes(school.id) && !teaches) throw forbidden(`You do not teach ${subjectCode} to this class.`);
+  if (!mayWriteClassProgramElements(ctx, school, cls, subjectCode)) throw forbidden(`You do not teach ${subjectCode} to this class.`);
   refusePastYear(ctx, cls.schoolYear, "Program elements");
   requireEntrySettings(cls);
   if (cls.periodSchemeId === null || !(await em.count(Period, { where: { id: periodId, schemeId: cls.periodSchemeId } }))) {
@@ -471,8 +478,7 @@ export async function setGroupCollectiveDigitalSkillsAppreciation(ctx: Context, 
 /** Sets (or clears with null) the collective digital-skills appreciation of a class. */
 export async function setCollectiveDigitalSkillsAppreciation(ctx: Context, classIdArg: string, text: string | null): Promise<SchoolClass> {
   const cls = await findVisibleClass(ctx, parseId(classIdArg, "classId"));
-  const p = ctx.principal!;
-  if (!p.leadSchoolIds.includes(cls.schoolId) && !p.teaching.classIds.includes(cls.id)) {
+  if (!mayWriteClassAppreciation(ctx, cls)) {
     throw forbidden("Only the class's teachers and its DIRECTOR/HEAD may write its collective appreciation.");
   }
   refusePastYear(ctx, cls.schoolYear, "Appreciations");

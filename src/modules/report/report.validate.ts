@@ -1,8 +1,9 @@
+import { checkLength } from "../../common/text";
 import { checkBound } from "../../common/bounds";
 import { Degree, PositioningType } from "../../common/domain";
 import { badInput, ErrorCode, LivretError } from "../../common/errors";
 import { Subject } from "../subject/subject.entity";
-import { ReportSetting, carriesDigitalSkills } from "./report.access";
+import { ReportSetting, carriesDigitalSkills } from "./report.policy";
 import {
   AVERAGE_PATTERN,
   DIGITAL_SKILL_CODES,
@@ -18,7 +19,7 @@ export function checkText(value: string | null | undefined, field: string, max: 
   if (value === undefined || value === null) return value;
   const trimmed = value.trim();
   if (!trimmed) throw badInput(field, "must not be blank (send null to clear it)");
-  if (trimmed.length > max) throw badInput(field, `must be at most ${max} characters (has ${trimmed.length})`);
+  checkLength(trimmed, field, max);
   return trimmed;
 }
 

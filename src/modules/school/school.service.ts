@@ -7,6 +7,7 @@ import { scopeSchools } from "../../auth/scope";
 import { recordAudit } from "../audit/audit.service";
 import { School } from "./school.entity";
 import { SchoolYear } from "./school.types";
+import { mayOpenOnlineService } from "./school.policy";
 
 export function currentSchoolYear(ctx: Context): SchoolYear {
   return { year: ctx.schoolYear, label: schoolYearLabel(ctx.schoolYear), ...schoolYearBounds(ctx.schoolYear) };
@@ -29,7 +30,7 @@ export async function findVisibleSchool(ctx: Context, id: number): Promise<Schoo
 /** Opens the guardians' online service of a collège (R-SEED-11). Only its HEAD may; repeating it changes nothing. */
 export async function openOnlineService(ctx: Context, schoolId: number): Promise<School> {
   const school = await findVisibleSchool(ctx, schoolId);
-  if (school.degree !== Degree.SECOND || !ctx.principal?.headSchoolIds.includes(school.id)) {
+  if (!mayOpenOnlineService(ctx, school)) {
     throw forbidden("Only the HEAD of this collège may open its online service.");
   }
   if (school.onlineServiceOpen) return school;

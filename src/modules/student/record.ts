@@ -1,6 +1,7 @@
 import { Context } from "../../common/context";
 import { Level } from "../../common/domain";
 import { isGuardian, isStaff } from "../../auth/principal";
+import { ownSchoolIds } from "../../auth/policy";
 import { School } from "../school/school.entity";
 import { Enrolment } from "./enrolment.entity";
 
@@ -34,12 +35,12 @@ export async function recordAcademies(ctx: Context, studentId: number): Promise<
   const p = ctx.principal;
   if (isGuardian(p)) return "all";
   if (!isStaff(p)) return new Set();
-  const ownSchoolIds = [...new Set([...p.leadSchoolIds, ...p.teacherSchoolIds])];
-  const own = await ctx.loaders.schoolById.loadMany(ownSchoolIds);
+  const ownSchools = ownSchoolIds(p);
+  const own = await ctx.loaders.schoolById.loadMany(ownSchools);
   const academies = new Set(own.filter((s): s is School => s instanceof School).map((s) => s.academyId));
   // R-SEED-06: a transfer opens the earlier academy to the school that made it, not to the whole academy.
   for (const t of await ctx.loaders.transfersByStudent.load(studentId)) {
-    if (ownSchoolIds.includes(t.receivingSchoolId)) academies.add(t.fromAcademyId);
+    if (ownSchools.includes(t.receivingSchoolId)) academies.add(t.fromAcademyId);
   }
   return academies;
 }

@@ -1,10 +1,11 @@
 import { Context } from "../../common/context";
 import { notFound } from "../../common/errors";
 import { scopeStudents } from "../../auth/scope";
-import { currentLevel, inVisibleAcademies, noteRecordRead, recordAcademies, STAFF_VISIBLE_REPORT_LEVELS } from "./record";
-import { isGuardian, isStaff } from "../../auth/principal";
-import { SchoolClass } from "../class/school-class.entity";
-import { PeriodicReport, ReportStatus } from "../report/periodic-report.entity";
+import { inVisibleAcademies, noteRecordRead, recordAcademies } from "./record";
+import { readableReports } from "../report/report.policy";
+import { pupilRelation } from "../../auth/policy";
+import { mayReadGuardians } from "./student.policy";
+import { PeriodicReport } from "../report/periodic-report.entity";
 import { Enrolment } from "./enrolment.entity";
 import { Student } from "./student.entity";
 import { GuardianLink } from "./student.types";
@@ -36,38 +37,24 @@ export async function visibleEnrolments(ctx: Context, student: Student): Promise
   return enrolments.filter((_, i) => visible[i]);
 }
 
+/** Guardians' identities: the DIRECTOR/HEAD of the pupil's school only (SPEC §5); other staff get none. */
 export async function guardiansOf(ctx: Context, student: Student): Promise<GuardianLink[]> {
-  if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
+  if (!mayReadGuardians(await pupilRelation(ctx, student.id))) return [];
   const links = await ctx.loaders.guardiansByStudent.load(student.id);
   return links.map((l) => ({ surname: l.account.surname, firstName: l.account.firstName, relationship: l.relationship }));
 }
 
 /**
- * The pupil's periodic reports the caller may read. Staff (R-SEED-12): those of the levels the table
- * gives for the pupil's current level, kept in academies they may see. Guardians (R-SEED-13): every
- * locked report, every year and level. Staff reads are audited (R-NEW-02).
+ * The pupil's periodic reports the caller may read: report.policy decides, as on every other path
+ * (R-SEED-12, R-SEED-13, SPEC §2). Staff reads are audited (R-NEW-02).
  */
 export async function readablePeriodicReports(ctx: Context, student: Student): Promise<PeriodicReport[]> {
-  if (!(await ctx.loaders.studentInScope.load(student.id))) return [];
-  const [reports, enrolments, academies] = await Promise.all([
-    ctx.loaders.reportsByStudent.load(student.id),
-    ctx.loaders.enrolmentsByStudent.load(student.id),
-    recordAcademies(ctx, student.id),
+  const [reports, inScope] = await Promise.all([
+    readableReports(ctx, await ctx.loaders.reportsByStudent.load(student.id)),
+    ctx.loaders.studentInScope.load(student.id),
   ]);
-  if (isGuardian(ctx.principal)) return reports.filter((r) => r.status === ReportStatus.LOCKED);
-  if (!isStaff(ctx.principal)) return [];
-  const level = currentLevel(ctx, enrolments);
-  if (!level) return [];
-  const levels = STAFF_VISIBLE_REPORT_LEVELS[level];
-  const levelOfClass = new Map(enrolments.map((e) => [e.classId, e.level]));
-  const classes = await ctx.loaders.classById.loadMany(reports.map((r) => r.classId));
-  const schoolIds = classes.map((cls) => (cls instanceof SchoolClass ? cls.schoolId : 0));
-  const inAcademy = await inVisibleAcademies(ctx, academies, schoolIds);
-  noteRecordRead(ctx, student.id);
-  return reports.filter((report, i) => {
-    const reportLevel = levelOfClass.get(report.classId);
-    return inAcademy[i] && reportLevel !== undefined && levels.includes(reportLevel);
-  });
+  if (inScope) noteRecordRead(ctx, student.id);
+  return reports;
 }
 
 /** A guardian's children they may read now: EduConnect active (R-SEED-13), collège opened (R-SEED-11). */

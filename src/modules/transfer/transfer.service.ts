@@ -10,6 +10,7 @@ import { Enrolment } from "../student/enrolment.entity";
 import { Student } from "../student/student.entity";
 import { InterAcademicTransfer } from "./inter-academic-transfer.entity";
 import { TransferResult } from "./transfer.types";
+import { mayTransferInto } from "./transfer.policy";
 
 const RULE = "R-SEED-06";
 const INE = /^[0-9A-Z]{11}$/;
@@ -23,7 +24,7 @@ const ineRefused = (message: string) => new LivretError(ErrorCode.BAD_USER_INPUT
  */
 export async function transferStudentInterAcademic(ctx: Context, schoolId: number, ineArg: string): Promise<TransferResult> {
   const school = await findVisibleSchool(ctx, schoolId);
-  if (!ctx.principal?.leadSchoolIds.includes(school.id)) {
+  if (!mayTransferInto(ctx, school)) {
     throw forbidden("Only the DIRECTOR or HEAD of the receiving school may transfer a pupil's record.");
   }
   const ine = ineArg.trim().toUpperCase();

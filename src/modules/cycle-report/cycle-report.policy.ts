@@ -1,37 +1,15 @@
-import { Brackets, EntityManager, SelectQueryBuilder } from "typeorm";
+import { EntityManager } from "typeorm";
 import { Context } from "../../common/context";
 import { Degree } from "../../common/domain";
 import { notFound } from "../../common/errors";
 import { isStaff } from "../../auth/principal";
+import { leads, PupilRelation, seesWholeRecord, teachesClass } from "../../auth/policy";
+import { scopeWorkableCycleReports } from "../../auth/scope";
 import { School } from "../school/school.entity";
 import { Enrolment } from "../student/enrolment.entity";
 import { CycleReport } from "./cycle-report.entity";
 
-/**
- * End-of-cycle reports a staff member may work on (read by id, edit, lock), in SQL:
- * every report of a school they lead, and the reports of the pupils of the classes they teach this
- * year, made by that same school. No ownership: any teacher of the class works on a colleague's
- * report (R-SEED-18). Reading the pupil's list (`Student.cycleReports`) is wider (R-SEED-12).
- */
-export function scopeWorkableCycleReports<T extends object>(ctx: Context, qb: SelectQueryBuilder<T>, alias: string): SelectQueryBuilder<T> {
-  const p = ctx.principal;
-  const clauses: Array<[string, Record<string, unknown>]> = [];
-  if (isStaff(p)) {
-    if (p.leadSchoolIds.length) clauses.push([`${alias}.schoolId IN (:...${alias}_lead)`, { [`${alias}_lead`]: p.leadSchoolIds }]);
-    if (p.teaching.classIds.length) {
-      clauses.push([
-        `EXISTS (SELECT 1 FROM enrolment ${alias}_ce WHERE ${alias}_ce.studentId = ${alias}.studentId AND ${alias}_ce.schoolId = ${alias}.schoolId AND ${alias}_ce.schoolYear = :${alias}_year AND ${alias}_ce.classId IN (:...${alias}_classes))`,
-        { [`${alias}_year`]: ctx.schoolYear, [`${alias}_classes`]: p.teaching.classIds },
-      ]);
-    }
-  }
-  if (!clauses.length) return qb.andWhere("1 = 0");
-  return qb.andWhere(
-    new Brackets((inner) => {
-      clauses.forEach(([sql, params], i) => (i === 0 ? inner.where(sql, params) : inner.orWhere(sql, params)));
-    }),
-  );
-}
+/** Who may do what on end-of-cycle reports: every decision about them is made here. */
 
 /** The report, or NOT_FOUND when it does not exist or the caller may not work on it (the two look the same). */
 export async function findWorkableCycleReport(ctx: Context, em: EntityManager, id: number): Promise<CycleReport> {
@@ -39,6 +17,19 @@ export async function findWorkableCycleReport(ctx: Context, em: EntityManager, i
   const report = await scopeWorkableCycleReports(ctx, qb, "cr").getOne();
   if (!report) throw notFound("End-of-cycle report");
   return report;
+}
+
+/** The pupil's list: staff who see the whole record (not a teacher of the pupil's groups only, SPEC §2). */
+export const mayReadCycleReports = (r: PupilRelation): boolean => seesWholeRecord(r) || r.guardian;
+
+/**
+ * The enrolment this year under which the caller may create the pupil's end-of-cycle report: in a
+ * school they lead, else in a class they teach (a pupil enrolled twice is reported on by the school the
+ * caller works for); null when they may not.
+ */
+export function creatingEnrolment(ctx: Context, enrolments: Enrolment[]): Enrolment | null {
+  const p = ctx.principal;
+  return enrolments.find((e) => leads(p, e.schoolId)) ?? enrolments.find((e) => teachesClass(p, e.classId)) ?? null;
 }
 
 /** What the caller may do on one report they may work on (the shield only checks roles). */
@@ -58,8 +49,8 @@ export class CycleReportRights {
       em.findOne(Enrolment, { where: { studentId: report.studentId, schoolId: report.schoolId, schoolYear: ctx.schoolYear } }),
     ]);
     return new CycleReportRights(
-      p.leadSchoolIds.includes(report.schoolId),
-      enrolment !== null && p.teaching.classIds.includes(enrolment.classId),
+      leads(p, report.schoolId),
+      enrolment !== null && teachesClass(p, enrolment.classId),
       school.degree === Degree.FIRST,
     );
   }
