@@ -6,6 +6,7 @@ import "reflect-metadata";
 import { benchPermissions } from "./bench/permissions";
 import { benchLimits } from "./bench/limits";
 import { benchImport } from "./bench/import";
+import { benchOverload } from "./bench/overload";
 import { benchAcademy } from "./bench/academy";
 
 const SECTIONS: Record<string, { about: string; run: (args: string[]) => Promise<void> }> = {
@@ -13,6 +14,7 @@ const SECTIONS: Record<string, { about: string; run: (args: string[]) => Promise
   import: { about: "a 600-pupil collège LSU file (~8 MB) imported on MariaDB: time, statements, peak RSS", run: () => benchImport() },
   academy: { about: "the directory loader on a generated 100,000-pupil academy (BENCH_PUPILS) on MariaDB: time, peak RSS, unchanged reload", run: () => benchAcademy() },
   limits: { about: "the heaviest requests the limits accept on a 900-pupil school: time, heap, answer size", run: () => benchLimits() },
+  overload: { about: "4 to 200 concurrent clients of a class's reports on MariaDB: goodput, p99, answers shed (503/429), no 500", run: () => benchOverload() },
 };
 
 async function main(argv: string[]): Promise<void> {

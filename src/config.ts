@@ -1,6 +1,7 @@
 import path from "node:path";
 import { OidcProviderConfig, PROVIDER_DEFAULTS } from "./auth/oidc";
 import type { SessionConfig } from "./auth/sessions";
+import { AccountKind } from "./common/domain";
 
 export type DatabaseConfig =
   | { type: "better-sqlite3"; database: string }
@@ -16,6 +17,11 @@ export interface Config {
     secret?: string;
     /** Production: the identity providers' key set, issuer and audience. */
     jwksUrl?: string;
+    /**
+     * JWT_ACCOUNT_KIND: the one kind of account these tokens may name (required with JWT_JWKS_URL and in production),
+     * so that a guardians' identity provider can never name a head's login. Unset: any (development tokens).
+     */
+    accountKind?: AccountKind;
     issuer: string;
     audience: string;
   };
@@ -80,6 +86,12 @@ export interface Config {
   };
   /** On SIGTERM, how long requests already accepted may take to finish before the process exits anyway. */
   shutdownGraceMs: number;
+  /** Load shedding: requests in execution at once, how many may wait for a slot and how long, then 503 UNAVAILABLE. */
+  admission: {
+    maxConcurrent: number;
+    maxQueued: number;
+    maxWaitMs: number;
+  };
 }
 
 /** The default cost budget of one operation (calibrated on operations/*.graphql over a 900-pupil school). */
@@ -131,6 +143,13 @@ function intFromEnv(env: NodeJS.ProcessEnv, name: string, fallback: number, min 
   return value;
 }
 
+function jwtAccountKind(raw: string | undefined): AccountKind | undefined {
+  const value = (raw ?? "").trim();
+  if (!value) return undefined;
+  if (value !== AccountKind.STAFF && value !== AccountKind.GUARDIAN) throw new Error("JWT_ACCOUNT_KIND must be STAFF or GUARDIAN");
+  return value as AccountKind;
+}
+
 /** OIDC_<ID>_ISSUER turns a provider on; its client id is then required. */
 function oidcProviders(env: NodeJS.ProcessEnv): OidcProviderConfig[] {
   const providers: OidcProviderConfig[] = [];
@@ -158,11 +177,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const production = env.NODE_ENV === "production";
   const jwksUrl = env.JWT_JWKS_URL || undefined;
   const secret = env.JWT_SECRET || (production ? undefined : DEVELOPMENT_JWT_SECRET);
+  const accountKind = jwtAccountKind(env.JWT_ACCOUNT_KIND);
   if (production) {
     if (!jwksUrl && !secret) throw new Error("Production needs JWT_JWKS_URL (or JWT_SECRET)");
     if (secret === DEVELOPMENT_JWT_SECRET) throw new Error("The development JWT secret cannot be used in production");
     // The identity providers' issuer and audience must be stated, not left at the development values.
     if (!env.JWT_ISSUER || !env.JWT_AUDIENCE) throw new Error("Production needs JWT_ISSUER and JWT_AUDIENCE");
+  }
+  if ((jwksUrl || production) && !accountKind) {
+    throw new Error("JWT_JWKS_URL and production tokens name one kind of account: set JWT_ACCOUNT_KIND (STAFF or GUARDIAN), or sign in through the OIDC_* providers");
   }
   const providers = oidcProviders(env);
   const publicUrl = env.PUBLIC_URL ? env.PUBLIC_URL.replace(/\/$/, "") : undefined;
@@ -177,6 +200,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     jwt: {
       secret: jwksUrl ? undefined : secret,
       jwksUrl,
+      accountKind,
       issuer: env.JWT_ISSUER || "livret-dev",
       audience: env.JWT_AUDIENCE || "livret",
     },
@@ -221,5 +245,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       queueLimit: intFromEnv(env, "DB_QUEUE_LIMIT", DEFAULT_DB_TUNING.queueLimit),
     },
     shutdownGraceMs: intFromEnv(env, "SHUTDOWN_GRACE_MS", 10_000, 0),
+    admission: {
+      maxConcurrent: intFromEnv(env, "MAX_CONCURRENT_REQUESTS", 20),
+      maxQueued: intFromEnv(env, "MAX_QUEUED_REQUESTS", 100, 0),
+      maxWaitMs: intFromEnv(env, "QUEUE_WAIT_MS", 1000, 0),
+    },
   };
 }

@@ -36,11 +36,34 @@ async function openDatabaseOrSay(config: Config) {
   }
 }
 
+/**
+ * SIGTERM/SIGINT are handled from the first line: a signal during start-up (migrations, the demo load) lets the
+ * step under way finish, then the process exits cleanly instead of dying between two DDL statements.
+ */
+let signalled: string | null = null;
+let onSignal: ((signal: string) => void) | null = null;
+for (const signal of ["SIGTERM", "SIGINT"] as const) {
+  process.on(signal, () => {
+    if (onSignal) onSignal(signal);
+    else signalled ??= signal;
+  });
+}
+
+/** Between start-up steps: a signal received meanwhile ends the start here. */
+async function exitIfSignalled(close?: () => Promise<void>): Promise<void> {
+  if (!signalled) return;
+  console.log(`${signalled} during start-up: stopping before serving.`);
+  await close?.().catch(() => undefined);
+  process.exit(0);
+}
+
 async function main(): Promise<void> {
   const config = loadConfig();
   const clock = config.today ? fixedClock(config.today) : systemClock;
   const httpServer = await bindPort(config);
   const db = await openDatabaseOrSay(config);
+  const closeDatabase = () => db.dataSource.destroy();
+  await exitIfSignalled(closeDatabase);
   // Loaded only once the port and the database are known to work.
   const { DEMO_PERSONAS, loadDemoDataIfEmpty } = await import("./db/demo");
   const { buildLivretSchema } = await import("./schema");
@@ -49,6 +72,7 @@ async function main(): Promise<void> {
   if (config.loadDemoData) {
     const loaded = await loadDemoDataIfEmpty(db.dataSource, clock);
     if (loaded) console.log("Loaded the demo data (demo/directory.json).");
+    await exitIfSignalled(closeDatabase);
   }
   const server = await createServer({
     config,
@@ -83,18 +107,16 @@ async function main(): Promise<void> {
     stopping = true;
     console.log(`${signal}: draining in-flight requests, then closing the database.`);
     try {
-      server.setReady(false);
-      await new Promise((resolve) => setTimeout(resolve, config.shutdownDelayMs));
-      await server.stop();
-      await db.dataSource.destroy();
+      await server.stop({ delayMs: config.shutdownDelayMs, graceMs: config.shutdownGraceMs });
+      await closeDatabase();
       process.exit(0);
     } catch (error) {
       console.error("Shutdown failed", error);
       process.exit(1);
     }
   };
-  process.on("SIGTERM", () => void shutdown("SIGTERM"));
-  process.on("SIGINT", () => void shutdown("SIGINT"));
+  onSignal = (signal) => void shutdown(signal);
+  if (signalled) void shutdown(signalled);
 }
 
 main().catch((error) => {

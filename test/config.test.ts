@@ -81,7 +81,7 @@ describe("loadConfig", () => {
   });
 
   it("refuses production without an explicit issuer and audience", () => {
-    const base = { NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json" };
+    const base = { NODE_ENV: "production", JWT_JWKS_URL: "https://idp.example/jwks.json", JWT_ACCOUNT_KIND: "STAFF" };
     expect(() => loadConfig(env(base))).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
     expect(() => loadConfig(env({ ...base, JWT_ISSUER: "https://idp.example" }))).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
   });
@@ -95,6 +95,7 @@ describe("loadConfig", () => {
       env({
         NODE_ENV: "production",
         JWT_JWKS_URL: "https://idp.example/jwks.json",
+        JWT_ACCOUNT_KIND: "STAFF",
         JWT_SECRET: "a-production-secret-that-must-be-ignored",
         JWT_ISSUER: "https://idp.example",
         JWT_AUDIENCE: "livret-api",
@@ -103,7 +104,7 @@ describe("loadConfig", () => {
       }),
     );
     expect(config.production).toBe(true);
-    expect(config.jwt).toEqual({ secret: undefined, jwksUrl: "https://idp.example/jwks.json", issuer: "https://idp.example", audience: "livret-api" });
+    expect(config.jwt).toEqual({ secret: undefined, jwksUrl: "https://idp.example/jwks.json", accountKind: "STAFF", issuer: "https://idp.example", audience: "livret-api" });
     expect(config.loadDemoData).toBe(false);
     expect(config.corsOrigins).toEqual(["https://livret.example.fr", "https://admin.livret.example.fr"]);
     expect(config.database).toMatchObject({ type: "mysql", database: "livret" });
@@ -114,6 +115,12 @@ describe("loadConfig", () => {
     expect(config).toMatchObject({ maxBodyBytes: 2048, maxDepth: 7, maxCost: 900, port: 0 });
   });
 
+  it("reads the load-shedding gate and the database timeouts", () => {
+    const config = loadConfig(env({ MAX_CONCURRENT_REQUESTS: "4", MAX_QUEUED_REQUESTS: "0", QUEUE_WAIT_MS: "250", DB_STATEMENT_TIMEOUT_MS: "800", DB_POOL_SIZE: "6" }));
+    expect(config.admission).toEqual({ maxConcurrent: 4, maxQueued: 0, maxWaitMs: 250 });
+    expect(config.db).toMatchObject({ statementTimeoutMs: 800, poolSize: 6 });
+  });
+
   it.each([
     ["MAX_QUERY_DEPTH", "ten"],
     ["MAX_QUERY_COST", "5k"],
@@ -122,6 +129,8 @@ describe("loadConfig", () => {
     ["MAX_QUERY_COST", "-1"],
     ["MAX_QUERY_DEPTH", "2.5"],
     ["PORT", "http"],
+    ["MAX_CONCURRENT_REQUESTS", "0"],
+    ["QUEUE_WAIT_MS", "1s"],
   ])("refuses %s=%s rather than run without that limit", (name, value) => {
     expect(() => loadConfig(env({ [name]: value }))).toThrow(new RegExp(name));
   });

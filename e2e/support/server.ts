@@ -17,9 +17,10 @@ export interface StartedServer {
   output: () => string;
 }
 
-/** Builds the server once (tsc) so that the suite runs what `npm start` runs. */
+/** Builds the server and the web app once (npm run build) so that the suite runs what `npm start` runs. */
 export function buildServer(): void {
-  execFileSync(process.execPath, [path.join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: ROOT, stdio: "inherit" });
+  // The server and the web app it serves at / (web/ built by Vite into dist/web).
+  execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "inherit" });
 }
 
 /** The built server as a real process on a fresh SQLite file with the demo, on a free loopback port. */

@@ -16,9 +16,12 @@ import { createContext } from "../../src/common/context";
 import { fixedClock } from "../../src/common/clock";
 import { currentSchoolYear } from "../../src/common/school-year";
 import { loadPrincipal } from "../../src/auth/principal";
-import { createApollo } from "../../src/http/server";
-import { DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config";
-import { createTokenVerifier } from "../../src/auth/tokens";
+import { AddressInfo } from "node:net";
+import { createApollo, createServer } from "../../src/http/server";
+import { Config, DEVELOPMENT_JWT_SECRET, loadConfig } from "../../src/config";
+import { createTokenVerifier, signDevelopmentToken } from "../../src/auth/tokens";
+import { DataSource } from "typeorm";
+import { aliases, fragmentBomb } from "../support/hostile";
 import { estimateOperation } from "../../src/http/limits";
 import { projectRoot } from "../../src/common/project-root";
 import { loadSchool900, SCHOOL_900 } from "../support/school-900";
@@ -105,5 +108,63 @@ export async function benchLimits(): Promise<void> {
   console.log(`  peak heap growth ${worst.heapMb.toFixed(0)} MB (target: under 256 MB)`);
   console.log(`largest accepted answer ${(worstBytes / 1e6).toFixed(2)} MB, largest heap growth ${worstHeap.toFixed(0)} MB`);
   await apollo.stop();
+  await benchRefusals(config, db.dataSource);
   await db.dataSource.destroy();
+}
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+/**
+ * What a refused flood costs the server over HTTP (loopback), as a ratio to a trivial query answered in the same
+ * rounds, alternating. The body cap, token and selection limits are raised so that the floods reach the breadth
+ * count before graphql-js's rules (src/http/precheck.ts); the default server refuses most of them earlier still.
+ */
+async function benchRefusals(config: Config, dataSource: DataSource): Promise<void> {
+  const rounds = Math.max(5, RUNS * 4);
+  const open = { ...config, maxBodyBytes: 10_000_000, maxTokens: 1_000_000, maxSelections: 1_000_000, rateLimit: { ...config.rateLimit, accountPoints: 1e12, addressPoints: 1e12 } };
+  const server = await createServer({ config: open, schema: await buildLivretSchema(), dataSource, clock, verifier: createTokenVerifier(config.jwt) });
+  await new Promise<void>((resolve) => server.httpServer.listen(0, "127.0.0.1", resolve));
+  const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/graphql`;
+  const token = await signDevelopmentToken(config.jwt, SCHOOL_900.head);
+  const post = async (query: string) => {
+    const started = performance.now();
+    const response = await fetch(url, {
+      method: "POST",
+      headers: { "content-type": "application/json", accept: "application/graphql-response+json", authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query }),
+    });
+    const body = (await response.json()) as { errors?: Array<{ extensions?: { code?: string; limit?: string } }> };
+    return { ms: performance.now() - started, status: response.status, refusal: body.errors?.[0]?.extensions?.limit ?? body.errors?.[0]?.extensions?.code ?? "" };
+  };
+  const trivial = "{ me { login } }";
+  const floods: Array<[string, string]> = [
+    ["10,000 aliases", aliases(10_000)],
+    ["1,000 root fields", aliases(1000, "__typename")],
+    ["1,000 identical root fields", `{ ${"me { login } ".repeat(1000)}}`],
+    ["5,000 spreads of one fragment", `{ ${"...M ".repeat(5000)}} fragment M on Query { me { login } }`],
+    ["a fragment bomb of 40 levels", fragmentBomb(40)],
+    ["a fragment bomb of 100 levels", fragmentBomb(100)],
+    ["a fragment cycle", "query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }"],
+  ];
+  await post(trivial); // warms the caller cache and the statement cache
+  const rows: string[] = [];
+  for (const [name, query] of floods) {
+    const base: number[] = [];
+    const refused: number[] = [];
+    let last = { status: 0, refusal: "" };
+    for (let round = 0; round < rounds; round++) {
+      base.push((await post(trivial)).ms);
+      const reply = await post(query);
+      refused.push(reply.ms);
+      last = reply;
+    }
+    const ms = median(refused);
+    rows.push(
+      `${name.padEnd(32)} ${(query.length / 1e3).toFixed(1).padStart(6)} kB  ${last.status} ${last.refusal.padEnd(26)} ${ms.toFixed(1).padStart(6)} ms  ` +
+        `${(ms / median(base)).toFixed(1).padStart(5)}x the trivial query (${median(base).toFixed(1)} ms)`,
+    );
+  }
+  console.log(`\nrefusals over HTTP with MAX_BODY_BYTES, MAX_QUERY_TOKENS and MAX_QUERY_SELECTIONS raised (median of ${rounds}, alternating with \`${trivial}\`; target: under 50 ms):`);
+  console.log(rows.join("\n"));
+  await server.stop();
 }

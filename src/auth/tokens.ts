@@ -1,9 +1,12 @@
 import { createRemoteJWKSet, jwtVerify, JWTVerifyGetKey, SignJWT } from "jose";
 import { Config } from "../config";
+import { AccountKind } from "../common/domain";
 
 export interface TokenVerifier {
   /** Returns the account login the token names, or throws when the token is not valid. */
   verify(token: string): Promise<string>;
+  /** The only kind of account its tokens may name (JWT_ACCOUNT_KIND); undefined: any (development). */
+  kind?: AccountKind;
 }
 
 const HS256_KEY = (secret: string) => new TextEncoder().encode(secret);
@@ -22,6 +25,7 @@ export function createTokenVerifier(jwt: Config["jwt"]): TokenVerifier {
     throw new Error("No token verification configured: set JWT_SECRET or JWT_JWKS_URL");
   }
   return {
+    kind: jwt.accountKind,
     async verify(token) {
       const { payload } = await verifyWith(token);
       if (typeof payload.sub !== "string" || payload.sub.length === 0) throw new Error("token has no subject");

@@ -5,6 +5,7 @@ import { DatabaseConfig, DatabaseTuning, DEFAULT_DB_TUNING } from "../config";
 import { ENTITIES } from "./entities";
 import { MIGRATIONS } from "../../migrations";
 import { CountingLogger } from "./sql-counter";
+import { interruptionSafe, MigrationLockOptions, MigrationStepHook, withMigrationLock } from "./migrate";
 
 export interface LivretDataSource {
   dataSource: DataSource;
@@ -32,6 +33,18 @@ async function ensureMysqlDatabase(config: Extract<DatabaseConfig, { type: "mysq
   } finally {
     await bootstrap.destroy();
   }
+}
+
+/**
+ * mysql2 hands on socket errors (ECONNRESET…) as Node's net module made them. Where that is another realm than
+ * the application's (a test runner's sandbox), they are not `instanceof Error` there; graphql-shield returns a
+ * resolver's error rather than throwing it, and graphql-js would then take such an error for the field's value
+ * (answered as INTERNAL "Cannot return null"). Copied into an Error of this realm, with what classifies it.
+ */
+function ownRealm(error: unknown): unknown {
+  if (error instanceof Error || !error || typeof error !== "object") return error;
+  const e = error as { message?: unknown; code?: unknown; errno?: unknown; fatal?: unknown; sqlState?: unknown };
+  return Object.assign(new Error(String(e.message ?? "database error")), { code: e.code, errno: e.errno, fatal: e.fatal, sqlState: e.sqlState, cause: error });
 }
 
 /** How much later than the server's own limit the client gives up on a statement (a dead or blackholed network). */
@@ -67,6 +80,13 @@ function boundStatements(dataSource: DataSource, flavour: MysqlFlavour, tuning: 
     const query = runner.query.bind(runner);
     runner.query = async (sql, parameters, structured) => {
       if (!enabled()) return query(sql, parameters, structured);
+      try {
+        return await bounded(sql, parameters, structured);
+      } catch (error) {
+        throw ownRealm(error);
+      }
+    };
+    const bounded = async (sql: string, parameters?: unknown[], structured?: boolean) => {
       const connection = await runner.connect();
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => {
@@ -93,11 +113,13 @@ export function buildDataSource(
   flavour: MysqlFlavour = "mysql",
   tuning: DatabaseTuning = DEFAULT_DB_TUNING,
   statementLimits: () => boolean = () => true,
+  migrationStep?: () => MigrationStepHook | undefined,
 ): LivretDataSource {
   const logger = new CountingLogger(["error", "warn"]);
   const common = {
     entities: ENTITIES,
-    migrations: MIGRATIONS,
+    // Each schema step idempotent: a migration interrupted half-way on MariaDB (DDL commits) completes on the next start.
+    migrations: interruptionSafe(MIGRATIONS, migrationStep),
     migrationsTransactionMode: "each" as const,
     logger,
     maxQueryExecutionTime: 1000,
@@ -129,16 +151,32 @@ export function buildDataSource(
 }
 
 /** Opens the database (creating it if needed) and brings its schema up to date with the migrations. */
-export async function openDatabase(config: DatabaseConfig, tuning: DatabaseTuning = DEFAULT_DB_TUNING): Promise<LivretDataSource> {
+export interface OpenDatabaseOptions {
+  /** Called after each schema step of a migration (tests interrupt there). */
+  afterMigrationStep?: MigrationStepHook;
+  migrationLock?: MigrationLockOptions;
+}
+
+export async function openDatabase(
+  config: DatabaseConfig,
+  tuning: DatabaseTuning = DEFAULT_DB_TUNING,
+  options: OpenDatabaseOptions = {},
+): Promise<LivretDataSource> {
   const flavour = config.type === "mysql" ? await ensureMysqlDatabase(config, tuning) : undefined;
   if (config.type === "better-sqlite3" && config.database !== ":memory:") {
     fs.mkdirSync(path.dirname(config.database), { recursive: true });
   }
   // Migrations may take longer than a request's statement (DDL on large tables): the limits start after them.
   let migrated = false;
-  const db = buildDataSource(config, flavour, tuning, () => migrated);
+  const db = buildDataSource(config, flavour, tuning, () => migrated, () => options.afterMigrationStep);
   await db.dataSource.initialize();
-  await db.dataSource.runMigrations({ transaction: "each" });
+  try {
+    // One node migrates at a time (a lock row); the others wait, then find nothing pending.
+    await withMigrationLock(db.dataSource, () => db.dataSource.runMigrations({ transaction: "each" }), options.migrationLock);
+  } catch (error) {
+    await db.dataSource.destroy().catch(() => undefined);
+    throw error;
+  }
   migrated = true;
   return db;
 }

@@ -44,6 +44,7 @@ export interface DemandLimits {
 }
 
 const validationError = (message: string, limit: string) => new GraphQLError(message, { extensions: { limit } });
+const aliasesMessage = (found: number, limits: DemandLimits) => `Operation uses ${found} aliases; the limit is ${limits.maxAliases} (MAX_QUERY_ALIASES).`;
 
 /**
  * The armor rules count fragments once each (memoised), so a fragment-spread bomb costs a linear walk; but by
@@ -70,7 +71,7 @@ function armorRules(limits: DemandLimits): ValidationRule[] {
     maxAliasesRule({
       n: limits.maxAliases,
       propagateOnRejection: false,
-      onReject: [reportTo(context, (found) => `Operation uses ${found} aliases; the limit is ${limits.maxAliases} (MAX_QUERY_ALIASES).`, "MAX_QUERY_ALIASES")],
+      onReject: [reportTo(context, (found) => aliasesMessage(found, limits), "MAX_QUERY_ALIASES")],
     })(context);
   const directives: ValidationRule = (context) =>
     maxDirectivesRule({
@@ -81,42 +82,97 @@ function armorRules(limits: DemandLimits): ValidationRule[] {
   return [depth, aliases, directives];
 }
 
+/** One operation's breadth with every fragment spread expanded. */
+export interface Breadth {
+  operation: OperationDefinitionNode;
+  /** Fields at the root (through fragments and inline fragments). */
+  rootFields: number;
+  /** Aliases anywhere below, `__typename` aliases aside (as the armor rule counts them). */
+  aliases: number;
+  /** Selections (fields, inline fragments, spreads), counted as Apollo's maxRecursiveSelections counts them. */
+  selections: number;
+}
+
+/**
+ * Breadth of every operation of `document`, in one walk: each fragment is measured once (memoised) and its
+ * figures multiplied by its spreads, so a fragment-spread bomb costs its size, not 2^levels. A cyclic or unknown
+ * spread counts nothing here: graphql-js's standard rules report it.
+ */
+export function measureBreadth(document: DocumentNode): Breadth[] {
+  type Figures = Omit<Breadth, "operation">;
+  const fragments = new Map<string, SelectionSetNode>();
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d.selectionSet);
+  const memo = new Map<string, Figures>();
+  const visiting = new Set<string>();
+  const measure = (set: SelectionSetNode): Figures => {
+    const sum: Figures = { rootFields: 0, aliases: 0, selections: 0 };
+    const add = (part: Figures, top: boolean) => {
+      sum.aliases += part.aliases;
+      sum.selections += part.selections;
+      if (top) sum.rootFields += part.rootFields;
+    };
+    for (const s of set.selections) {
+      sum.selections += 1;
+      if (s.kind === Kind.FIELD) {
+        sum.rootFields += 1;
+        if (s.alias && s.name.value !== "__typename" && s.alias.value !== "__typename") sum.aliases += 1;
+        if (s.selectionSet) add(measure(s.selectionSet), false);
+      } else if (s.kind === Kind.INLINE_FRAGMENT) {
+        add(measure(s.selectionSet), true);
+      } else {
+        const name = s.name.value;
+        const fragment = fragments.get(name);
+        if (!fragment || visiting.has(name)) continue;
+        if (!memo.has(name)) {
+          visiting.add(name);
+          memo.set(name, measure(fragment));
+          visiting.delete(name);
+        }
+        add(memo.get(name)!, true);
+      }
+    }
+    return sum;
+  };
+  return document.definitions.filter((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION).map((operation) => ({ operation, ...measure(operation.selectionSet) }));
+}
+
+/** The root-field refusal of one operation (mutations have their own, smaller limit), if any. */
+function rootFieldsRefusal({ operation, rootFields: n }: Breadth, limits: DemandLimits): GraphQLError | undefined {
+  if (operation.operation === "mutation" && n > limits.maxMutationFields) {
+    return validationError(`Operation runs ${n} mutations; at most ${limits.maxMutationFields} may run in one request (MAX_MUTATIONS_PER_REQUEST).`, "MAX_MUTATIONS_PER_REQUEST");
+  }
+  if (n > limits.maxRootFields) return validationError(`Operation asks for ${n} root fields; the limit is ${limits.maxRootFields} (MAX_ROOT_FIELDS).`, "MAX_ROOT_FIELDS");
+  return undefined;
+}
+
+/**
+ * What a document's breadth alone refuses, computed before graphql-js's standard rules run (src/http/precheck.ts):
+ * those walk every field and compare same-named ones pairwise, so a flood of aliases or root fields cost seconds
+ * there before the limit rules below refused it. The same limits, messages and names as the rules.
+ */
+export function breadthRefusals(document: DocumentNode, limits: DemandLimits): GraphQLError[] {
+  const refusals: GraphQLError[] = [];
+  for (const breadth of measureBreadth(document)) {
+    const name = breadth.operation.name ? `Operation "${breadth.operation.name.value}"` : "Anonymous operation";
+    if (breadth.selections > limits.maxSelections) {
+      refusals.push(validationError(`${name} recursively requests too many selections: ${breadth.selections}, the limit is ${limits.maxSelections} (MAX_QUERY_SELECTIONS).`, "MAX_QUERY_SELECTIONS"));
+    }
+    const rootFields = rootFieldsRefusal(breadth, limits);
+    if (rootFields) refusals.push(rootFields);
+    if (breadth.aliases > limits.maxAliases) refusals.push(validationError(aliasesMessage(breadth.aliases, limits), "MAX_QUERY_ALIASES"));
+  }
+  return refusals;
+}
+
 /** Root fields per operation, fragments at the root expanded once each; mutations have their own, smaller limit. */
 function rootFieldsRule(limits: DemandLimits): ValidationRule {
   return (context) => {
-    const memo = new Map<string, number>();
-    const count = (set: SelectionSetNode, visiting: Set<string>): number => {
-      let n = 0;
-      for (const s of set.selections) {
-        if (s.kind === Kind.FIELD) n += 1;
-        else if (s.kind === Kind.INLINE_FRAGMENT) n += count(s.selectionSet, visiting);
-        else {
-          const name = s.name.value;
-          if (visiting.has(name)) continue; // a cycle: NoFragmentCyclesRule reports it
-          if (!memo.has(name)) {
-            const fragment = context.getFragment(name);
-            visiting.add(name);
-            memo.set(name, fragment ? count(fragment.selectionSet, visiting) : 0);
-            visiting.delete(name);
-          }
-          n += memo.get(name)!;
-        }
-      }
-      return n;
-    };
+    let measured: Map<OperationDefinitionNode, Breadth> | undefined;
     return {
       OperationDefinition(node) {
-        const n = count(node.selectionSet, new Set());
-        if (node.operation === "mutation" && n > limits.maxMutationFields) {
-          context.reportError(
-            validationError(
-              `Operation runs ${n} mutations; at most ${limits.maxMutationFields} may run in one request (MAX_MUTATIONS_PER_REQUEST).`,
-              "MAX_MUTATIONS_PER_REQUEST",
-            ),
-          );
-        } else if (n > limits.maxRootFields) {
-          context.reportError(validationError(`Operation asks for ${n} root fields; the limit is ${limits.maxRootFields} (MAX_ROOT_FIELDS).`, "MAX_ROOT_FIELDS"));
-        }
+        measured ??= new Map(measureBreadth(context.getDocument()).map((b) => [b.operation, b]));
+        const refusal = rootFieldsRefusal(measured.get(node)!, limits);
+        if (refusal) context.reportError(refusal);
       },
     };
   };

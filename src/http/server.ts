@@ -4,7 +4,6 @@ import express from "express";
 import cors from "cors";
 import { ApolloServer, HeaderMap } from "@apollo/server";
 import { expressMiddleware } from "@as-integrations/express5";
-import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginCacheControlDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
@@ -28,6 +27,7 @@ import { sameOriginWrite, signInRoutes } from "./sign-in";
 import { webAppRoutes } from "./web-app";
 import { formatError } from "./format-error";
 import { costLimitPlugin, documentLimits, responseSizePlugin } from "./limits";
+import { breadthPrecheck } from "./precheck";
 import { createRateLimits, RateLimited, RateLimits } from "./rate-limit";
 import { Deadline, deadlineExceeded, noDeadline } from "../common/deadline";
 import type { ApolloServerPlugin } from "@apollo/server";
@@ -35,6 +35,7 @@ import { auditRecordReadsPlugin } from "./audit-reads";
 import { importRoute } from "../modules/import/import.http";
 import { checkAdHocDocument, loadTrustedDocuments, trustedDocumentsMiddleware } from "./trusted-documents";
 import { explorerRoutes, Persona } from "./explorer";
+import { AdmissionGate, loadShedding } from "./load-shedding";
 import { graphqlOverHttpPlugin, wwwAuthenticate } from "./graphql-http";
 import { livretPdfRoute, livretSelectionRoute, LivretRouteDeps } from "../modules/livret/livret.http";
 
@@ -122,7 +123,7 @@ export async function authenticate(deps: ServerDeps, authorization: string | und
     const provider = providerOfToken(deps.providers ?? [], bearer);
     identify = provider
       ? async () => ({ login: await provider.verifyBearer(bearer), kind: provider.config.kind })
-      : async () => ({ login: await deps.verifier.verify(bearer) });
+      : async () => ({ login: await deps.verifier.verify(bearer), kind: deps.verifier.kind });
   } else if (sessionCookie) {
     const cookie = (token = sessionCookie);
     identify = () => verifySession(deps.config.session, cookie);
@@ -167,7 +168,7 @@ export async function authenticateRequest(deps: ServerDeps, req: http.IncomingMe
   return authenticate(deps, authorization, cookie || undefined);
 }
 
-export function createApollo(deps: ServerDeps, httpServer?: http.Server): ApolloServer<Context> {
+export function createApollo(deps: ServerDeps): ApolloServer<Context> {
   const { config } = deps;
   const rateLimits = (deps.rateLimits ??= createRateLimits(config.rateLimit));
   const limits = documentLimits(config);
@@ -200,10 +201,11 @@ export function createApollo(deps: ServerDeps, httpServer?: http.Server): Apollo
       responseSizePlugin(config.maxResponseBytes),
       graphqlOverHttpPlugin(),
       config.production ? ApolloServerPluginLandingPageDisabled() : ApolloServerPluginLandingPageLocalDefault({ embed: true }),
-      ...(httpServer ? [ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: 10_000 })] : []),
     ],
   });
 }
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** How long after the deadline the HTTP layer answers 503 itself if the pipeline has not answered yet. */
 const LATE_ANSWER_GRACE_MS = 500;
@@ -215,9 +217,15 @@ export interface RunningServer {
   app: express.Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
-  /** Stops taking requests, lets in-flight ones finish; the caller closes the database after. */
-  stop(): Promise<void>;
+  /**
+   * Drains (once; later calls return the same promise): /readyz 503 and every answer `Connection: close` at once;
+   * after `delayMs` (load balancers stop sending) no new connection and idle keep-alive ones closed; requests
+   * already accepted finish, for `graceMs` at most (then their connections are cut). The caller closes the database after.
+   */
+  stop(options?: { delayMs?: number; graceMs?: number }): Promise<void>;
   setReady(ready: boolean): void;
+  /** The load-shedding gate (requests in execution and waiting). */
+  gate: AdmissionGate;
 }
 
 export async function createServer(serverDeps: ServerDeps): Promise<RunningServer> {
@@ -228,6 +236,15 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   };
   const app = express();
   app.disable("x-powered-by");
+  // Every response being written, so that a drain knows what it waits for and can mark each one `Connection: close`.
+  const open = new Set<express.Response>();
+  let draining = false;
+  app.use((_req, res, next) => {
+    open.add(res);
+    res.once("close", () => open.delete(res));
+    if (draining) res.setHeader("connection", "close");
+    next();
+  });
   app.use(wwwAuthenticate);
   const httpServer = deps.httpServer ?? http.createServer();
   // A listener bound early answered 503 until now; from here on the app answers.
@@ -235,9 +252,10 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   httpServer.on("request", app);
   // Several nodes: a role change on one drops the cached callers of all (REDIS_URL); one process needs nothing.
   const callerBridge = deps.config.rateLimit.redisUrl && deps.callers?.enabled ? bridgeCallerInvalidation(deps.config.rateLimit.redisUrl) : null;
-  const apollo = createApollo(deps, httpServer);
+  const apollo = createApollo(deps);
   await apollo.start();
   let ready = true;
+  let stopping: Promise<void> | undefined;
 
   app.get("/healthz", (_req, res) => {
     res.json({ status: "ok" });
@@ -262,6 +280,10 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
   const { config } = deps;
   const rateLimits = deps.rateLimits!;
   const trustedDocuments = loadTrustedDocuments();
+  // One gate for every route that works on the database: past its bound, a request is shed with 503 at once
+  // instead of joining a pile-up in the pool's queue where every request would miss its deadline.
+  const gate = new AdmissionGate(config.admission.maxConcurrent, config.admission.maxQueued, config.admission.maxWaitMs);
+  const admit = loadShedding(gate);
   if (!config.production) app.use("/explorer", explorerRoutes(deps.personas ?? (async () => [])));
   app.use(
     "/graphql",
@@ -292,7 +314,11 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       }
     },
     express.json({ limit: config.maxBodyBytes }),
+    // After the body is read: a slow upload does not hold a slot.
+    admit,
     trustedDocumentsMiddleware(trustedDocuments, config.trustedDocuments),
+    // Floods of aliases, root fields or fragment spreads: refused before graphql-js's own rules walk them.
+    breadthPrecheck(config),
     expressMiddleware(apollo, {
       context: async ({ req, res }) => {
         const header = req.headers["x-request-id"];
@@ -304,7 +330,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       },
     }),
   );
-  app.post("/imports/lsu", importRoute({ deps, authenticate: (req) => authenticateRequest(deps, req) }));
+  app.post("/imports/lsu", admit, importRoute({ deps, authenticate: (req) => authenticateRequest(deps, req) }));
   const livret: LivretRouteDeps = {
     authenticate: (req) => authenticateRequest(deps, req),
     execute: async (principal, query, variables) => {
@@ -315,8 +341,8 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     },
     today: () => deps.clock.now().toISOString().slice(0, 10),
   };
-  app.get("/livret/:studentId.pdf", livretPdfRoute(livret));
-  app.post("/livret/selection.pdf", express.json({ limit: config.maxBodyBytes }), livretSelectionRoute(livret));
+  app.get("/livret/:studentId.pdf", admit, livretPdfRoute(livret));
+  app.post("/livret/selection.pdf", express.json({ limit: config.maxBodyBytes }), admit, livretSelectionRoute(livret));
   app.use(
     "/auth",
     signInRoutes({
@@ -324,6 +350,7 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
       providers: deps.providers!,
       loadAccount: (login) => loadPrincipal(deps.dataSource.manager, login, currentSchoolYear(deps.clock)),
       personas: deps.demoPersonas ?? (() => []),
+      today: livret.today,
     }),
   );
   // The web app (web/, built into dist/web) at /, last: every path above wins.
@@ -349,15 +376,30 @@ export async function createServer(serverDeps: ServerDeps): Promise<RunningServe
     app,
     httpServer,
     apollo,
+    gate,
     setReady: (value) => {
       ready = value;
     },
-    stop: async () => {
-      ready = false;
-      await apollo.stop();
-      await rateLimits.close();
-      await callerBridge?.close();
-      if (httpServer.listening) await new Promise<void>((resolve) => httpServer.close(() => resolve()));
-    },
+    stop: (options = {}) =>
+      (stopping ??= (async () => {
+        ready = false;
+        draining = true;
+        for (const res of open) if (!res.headersSent) res.setHeader("connection", "close");
+        if (options.delayMs) await sleep(options.delayMs);
+        const closed = httpServer.listening ? new Promise<void>((resolve) => httpServer.close(() => resolve())) : Promise.resolve();
+        // Bounded: polls every 25 ms until nothing is in flight or the grace is over.
+        const until = Date.now() + (options.graceMs ?? config.shutdownGraceMs);
+        for (;;) {
+          // A socket with no request in flight may be closed; a request on one being answered is left to finish.
+          httpServer.closeIdleConnections();
+          if (open.size === 0 || Date.now() >= until) break;
+          await sleep(25);
+        }
+        httpServer.closeAllConnections();
+        await closed;
+        await apollo.stop();
+        await rateLimits.close();
+        await callerBridge?.close();
+      })()),
   };
 }

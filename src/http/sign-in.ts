@@ -13,6 +13,8 @@ export interface SignInDeps {
   loadAccount(login: string): Promise<Principal | null>;
   /** Development only: the demo personas the sign-in page offers. */
   personas: () => Array<{ login: string; who: string }>;
+  /** The server's date (its clock, LIVRET_TODAY in the demo): the views pick the current period by it. */
+  today: () => string;
 }
 
 const PENDING_COOKIE = (id: string) => `livret_oidc_${id}`;
@@ -59,6 +61,7 @@ export function signInRoutes(deps: SignInDeps): express.Router {
     res.set("cache-control", "no-store").json({
       providers: deps.providers.map((p) => ({ id: p.config.id, label: p.config.label, kind: p.config.kind })),
       personas: config.production ? [] : deps.personas(),
+      today: deps.today(),
     });
   });
 

@@ -26,7 +26,7 @@ describe("sign-in configuration and session cookies", () => {
   it("refuses a provider without client id, providers without PUBLIC_URL, production without a session secret", () => {
     expect(() => loadConfig({ ...providerEnv, OIDC_AGENT_CLIENT_ID: "" })).toThrow(/OIDC_AGENT_CLIENT_ID/);
     expect(() => loadConfig({ ...providerEnv, PUBLIC_URL: "" })).toThrow(/PUBLIC_URL/);
-    const production = { ...providerEnv, NODE_ENV: "production", JWT_JWKS_URL: "https://agents.example/jwks", JWT_ISSUER: "i", JWT_AUDIENCE: "a" };
+    const production = { ...providerEnv, NODE_ENV: "production", JWT_JWKS_URL: "https://agents.example/jwks", JWT_ACCOUNT_KIND: "STAFF", JWT_ISSUER: "i", JWT_AUDIENCE: "a" };
     expect(() => loadConfig(production)).toThrow(/SESSION_SECRET/);
     expect(loadConfig({ ...production, SESSION_SECRET: "x".repeat(32) }).session.secureCookies).toBe(true);
   });

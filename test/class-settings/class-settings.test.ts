@@ -19,7 +19,7 @@ import {
 import { createHarness, Harness, onlyError, UAI } from "../support/harness";
 
 const IMPACT_FIELDS = `positioningsDeleted averagesDeleted reportsDeleted entriesDeleted pupilProgramElementsDeleted otherReportPartsDeleted
-  classProgramElementsDeleted collectiveAppreciationsDeleted reportsMadeReadOnly destructive`;
+  classProgramElementsDeleted collectiveAppreciationsDeleted reportsMadeReadOnly reportsUntouched positioningsKept averagesKept destructive`;
 const IMPACT = `query($classId: ID!, $settings: ClassSettingsInput!) {
   classSettingsChangeImpact(classId: $classId, settings: $settings) { ${IMPACT_FIELDS} }
 }`;
@@ -47,8 +47,14 @@ const NOTHING = {
   classProgramElementsDeleted: 0,
   collectiveAppreciationsDeleted: 0,
   reportsMadeReadOnly: 0,
+  reportsUntouched: 0,
+  positioningsKept: 0,
+  averagesKept: 0,
   destructive: false,
 };
+
+/** A positioning-type change of the seeded CP class: the drafts' values go, Léa's locked report keeps hers (R-NEW-04). */
+const POSITIONING_CHANGE = { ...NOTHING, positioningsDeleted: 2, averagesDeleted: 1, reportsUntouched: 1, positioningsKept: 2, averagesKept: 1, destructive: true };
 
 /** Every table a settings change may touch, children after parents. */
 const REPORT_TABLES: Record<string, EntityTarget<ObjectLiteral>> = {
@@ -214,14 +220,17 @@ describe("class settings", () => {
         classProgramElementsDeleted: 2,
         collectiveAppreciationsDeleted: 1,
         reportsMadeReadOnly: 1,
+        reportsUntouched: 1,
         destructive: true,
       });
-      // Positioning type only (R-SEED-03): every positioning and average of every report.
-      expect(await impactOf(classId, ENTRY_GRADES)).toEqual({ ...NOTHING, positioningsDeleted: 4, averagesDeleted: 2, destructive: true });
-      // Both: the data-source effects first, then the positioning effects on what remains (Léa's locked report).
+      // Positioning type only (R-SEED-03): every positioning and average of the drafts; Léa's locked report keeps hers.
+      expect(await impactOf(classId, ENTRY_GRADES)).toEqual(POSITIONING_CHANGE);
+      // Both: the data-source effects first; what remains is Léa's locked report, which keeps its values (R-NEW-04).
       expect(await impactOf(classId, IMPORT_GRADES)).toEqual({
-        positioningsDeleted: 2,
-        averagesDeleted: 1,
+        ...NOTHING,
+        reportsUntouched: 1,
+        positioningsKept: 2,
+        averagesKept: 1,
         reportsDeleted: 2,
         entriesDeleted: 3,
         pupilProgramElementsDeleted: 1,
@@ -248,7 +257,7 @@ describe("class settings", () => {
         expect(onlyError(result).extensions).toMatchObject({
           code: "DATA_LOSS_NOT_CONFIRMED",
           rule: "R-SEED-02",
-          impact: { reportsDeleted: 2, entriesDeleted: 3, reportsMadeReadOnly: 1, positioningsDeleted: 2, averagesDeleted: 1, destructive: true },
+          impact: { reportsDeleted: 2, entriesDeleted: 3, reportsMadeReadOnly: 1, positioningsDeleted: 0, averagesDeleted: 0, reportsUntouched: 1, destructive: true },
         });
       }
       expect(await dump()).toEqual(before.rows);
@@ -268,24 +277,50 @@ describe("class settings", () => {
   });
 
   describe("effects", () => {
-    it("R-SEED-03: changing the positioning type clears every positioning and average and nothing else", async () => {
+    it("R-SEED-03: changing the positioning type clears every positioning and average of the drafts and nothing else", async () => {
       const seeded = await seed();
       const before = await dump();
       const classVersion = (await em().findOneByOrFail(SchoolClass, { id: seeded.classId })).version;
 
       const result = await change(seeded.classId, ENTRY_GRADES);
       expect(result.class).toMatchObject(ENTRY_GRADES);
-      expect(result.change.impact).toEqual({ ...NOTHING, positioningsDeleted: 4, averagesDeleted: 2, destructive: true });
+      expect(result.change.impact).toEqual(POSITIONING_CHANGE);
 
       const after = await dump();
-      const blank = (row: any) => ({ ...row, positioning: null, studentAverage: null, classAverage: null });
+      const blank = (row: any) => (row.reportId === seeded.lockedLea1 ? row : { ...row, positioning: null, studentAverage: null, classAverage: null });
       expect(after.report_entry).toEqual(before.report_entry.map(blank));
-      // Every report had a positioning or an average: each moves one version forward, nothing else of it changes.
-      expect(after.periodic_report).toEqual(before.periodic_report.map((r: any) => ({ ...r, version: r.version + 1 })));
+      // Each draft had a positioning or an average: it moves one version forward, nothing else of it changes.
+      const bumped = (r: any) => (r.id === seeded.lockedLea1 ? r : { ...r, version: r.version + 1 });
+      expect(after.periodic_report).toEqual(before.periodic_report.map(bumped));
       for (const table of Object.keys(REPORT_TABLES).filter((t) => t !== "report_entry" && t !== "periodic_report")) {
         expect([table, after[table]]).toEqual([table, before[table]]);
       }
       expect((await em().findOneByOrFail(SchoolClass, { id: seeded.classId })).version).toBe(classVersion + 1);
+    });
+
+    it("R-NEW-04: a positioning-type change leaves a locked report's positionings and averages exactly as they are", async () => {
+      const seeded = await seed();
+      const report = await reportRow(seeded.lockedLea1);
+      const entries = await entriesOf(seeded.lockedLea1);
+      expect(entries.filter((e) => e.positioning !== null)).toHaveLength(2);
+
+      await change(seeded.classId, ENTRY_GRADES);
+      expect(await entriesOf(seeded.lockedLea1)).toEqual(entries);
+      expect(await reportRow(seeded.lockedLea1)).toEqual(report);
+    });
+
+    it("R-NEW-04: a read-only report keeps its positionings through later positioning-type changes, and the preview says so", async () => {
+      const seeded = await seed();
+      await change(seeded.classId, IMPORT_OBJECTIVES);
+      const report = await reportRow(seeded.lockedLea1);
+      expect(report!.readOnly).toBe(true);
+      const entries = await entriesOf(seeded.lockedLea1);
+
+      expect(await impactOf(seeded.classId, IMPORT_GRADES)).toEqual({ ...NOTHING, reportsUntouched: 1, positioningsKept: 2, averagesKept: 1 });
+      const result = await h.data("director.moulin", UPDATE, { classId: String(seeded.classId), settings: IMPORT_GRADES });
+      expect(result.updateClassSettings.change.impact).toMatchObject({ positioningsDeleted: 0, averagesDeleted: 0, destructive: false });
+      expect(await entriesOf(seeded.lockedLea1)).toEqual(entries);
+      expect(await reportRow(seeded.lockedLea1)).toEqual(report);
     });
 
     it("R-SEED-04(a): a locked report stays, read-only for good, and a later data-source change leaves it alone", async () => {
@@ -298,10 +333,10 @@ describe("class settings", () => {
       expect(frozen).toEqual({ ...before, readOnly: true, version: before!.version + 1 });
       expect(await entriesOf(seeded.lockedLea1)).toEqual(entriesBefore);
 
-      // Back to ENTRY: the report stays read-only and counts as neither deleted nor frozen again.
-      expect(await impactOf(seeded.classId, ENTRY_OBJECTIVES)).toEqual(NOTHING);
+      // Back to ENTRY: the report stays read-only and counts as neither deleted nor frozen again, only as untouched.
+      expect(await impactOf(seeded.classId, ENTRY_OBJECTIVES)).toEqual({ ...NOTHING, reportsUntouched: 1 });
       const back = await h.data("director.moulin", UPDATE, { classId: String(seeded.classId), settings: ENTRY_OBJECTIVES });
-      expect(back.updateClassSettings.change.impact).toEqual(NOTHING);
+      expect(back.updateClassSettings.change.impact).toEqual({ ...NOTHING, reportsUntouched: 1 });
       expect(await reportRow(seeded.lockedLea1)).toEqual(frozen);
     });
 
@@ -318,6 +353,7 @@ describe("class settings", () => {
         classProgramElementsDeleted: 2,
         collectiveAppreciationsDeleted: 1,
         reportsMadeReadOnly: 1,
+        reportsUntouched: 1,
         destructive: true,
       });
 

@@ -4,15 +4,8 @@ import { createHarness, Harness } from "../support/harness";
 import { expectNoLeak, LiveServer, startServer } from "../http/client";
 import { loadSchool900, SCHOOL_900 } from "../../scripts/support/school-900";
 import { projectRoot } from "../../src/common/project-root";
+import { aliases, fragmentBomb } from "../../scripts/support/hostile";
 
-/** A fragment-spread bomb: each fragment spreads the previous one twice, 2^levels selections once expanded. */
-export function fragmentBomb(levels: number): string {
-  let s = `query Bomb { ...F${levels} }\nfragment F0 on Query { currentSchoolYear { year } }\n`;
-  for (let i = 1; i <= levels; i++) s += `fragment F${i} on Query { ...F${i - 1} ...F${i - 1} }\n`;
-  return s;
-}
-
-const aliases = (n: number, field = "me { login }") => `{ ${Array.from({ length: n }, (_, i) => `a${i}: ${field}`).join(" ")} }`;
 const deep = (levels: number) => `{ me { roles { ${"school { periodSchemes { classes { ".repeat(levels)}id${" } } }".repeat(levels)} } } }`;
 
 export const OPERATIONS_DIR = path.join(projectRoot(), "operations");
@@ -119,7 +112,10 @@ describe("hostile documents are refused before execution (R14, R15), the server 
     it.each([
       ["10,000 aliases", aliases(10_000), "MAX_QUERY_ALIASES", /uses 10000 aliases; the limit is 30/],
       ["1,000 root fields", aliases(1000, "__typename"), "MAX_ROOT_FIELDS", /asks for 1000 root fields; the limit is 20/],
-    ])("%s: 400 from the validation rule (the default server refuses it earlier, at the body cap or the token limit)", async (_name, query, limit, message) => {
+      // graphql-js's OverlappingFieldsCanBeMerged compares same-named fields pairwise: a quadratic walk if it ran first.
+      ["1,000 identical root fields", `{ ${"me { login } ".repeat(1000)}}`, "MAX_ROOT_FIELDS", /asks for 1000 root fields; the limit is 20/],
+      ["5,000 spreads of one fragment", `{ ${"...M ".repeat(5000)}} fragment M on Query { me { login } }`, "MAX_ROOT_FIELDS", /asks for 5000 root fields; the limit is 20/],
+    ])("%s: 400 counted before graphql-js's rules (the default server refuses it earlier, at the body cap or the token limit)", async (_name, query, limit, message) => {
       for (const token of [null, head]) {
         const started = performance.now();
         const [reply, me] = await Promise.all([open.post(token, query), open.post(head, "{ me { login } }")]);

@@ -5,6 +5,7 @@ import path from "node:path";
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the driver ships no types; only two UPDATEs are run
 const Database = require("better-sqlite3") as new (file: string) => { prepare(sql: string): { run(): unknown }; close(): void };
 import { writeLsu2d } from "../../src/modules/import/lsu-writer";
+import { buildOnce } from "../support/build";
 
 /** `npm run import` as an operator runs it: the built CLI on a database file, its output and exit codes. */
 describe("npm run import", () => {
@@ -37,7 +38,7 @@ describe("npm run import", () => {
     });
 
   beforeAll(() => {
-    execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root });
+    buildOnce();
     execFileSync(process.execPath, [path.join(root, "dist", "src", "cli", "load.js"), path.join(root, "demo", "directory.json")], { cwd: dir, env });
     const db = new Database(dbFile);
     db.prepare("UPDATE school_class SET dataSource = 'IMPORT', positioningType = 'SCALE' WHERE code = '6A' AND schoolYear = 2026").run();

@@ -12,7 +12,8 @@ const REDIS_URL = process.env.LIVRET_TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 describe("the per-request deadline (R17): ctx.deadline.check()", () => {
   it("passes before the deadline, throws UNAVAILABLE after it and remembers it tripped", () => {
-    const d = new Deadline(50, Date.now());
+    // Far from passing: a loaded machine can pause tens of milliseconds between two statements.
+    const d = new Deadline(60_000, Date.now());
     expect(() => d.check()).not.toThrow();
     const late = new Deadline(10, Date.now() - 20);
     expect(() => late.check()).toThrow(expect.objectContaining({ extensions: expect.objectContaining({ code: ErrorCode.UNAVAILABLE }) }));

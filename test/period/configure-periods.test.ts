@@ -1,4 +1,4 @@
-import { PeriodicReport } from "../../src/modules/report/periodic-report.entity";
+import { PeriodicReport, ReportStatus } from "../../src/modules/report/periodic-report.entity";
 import { createHarness, Harness, onlyError, UAI } from "../support/harness";
 
 const CONFIGURE = `mutation($input: ConfigurePeriodsInput!) {
@@ -131,6 +131,45 @@ describe("configurePeriods", () => {
     // The same period count with new dates stays allowed: nothing would be removed.
     const redated = await h.run("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: TRIMESTERS } });
     expect(redated.errors).toBeUndefined();
+  });
+
+  it("R-NEW-04: a period holding a locked or read-only report keeps its dates until the report is unlocked", async () => {
+    const schoolId = await h.ids.school(UAI.moulin);
+    const scheme = await h.data("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: TRIMESTERS } });
+    const first = scheme.configurePeriods.periods[0];
+    const reports = h.db.dataSource.getRepository(PeriodicReport);
+    const { identifiers } = await reports.insert({
+      studentId: Number(await h.ids.student("1000000002B")),
+      periodId: Number(first.id),
+      classId: Number(await h.ids.class(UAI.moulin, 2026, "CP")),
+      schoolYear: 2026,
+      status: ReportStatus.LOCKED,
+      lockedAt: new Date("2026-11-30T16:00:00Z"),
+    });
+    const reportId = Number(identifiers[0].id);
+    const movedFirst = [{ startsOn: "2026-09-02", endsOn: "2026-11-30" }, ...TRIMESTERS.slice(1)];
+    const movedSecond = [TRIMESTERS[0], { startsOn: "2026-12-01", endsOn: "2027-03-13" }, { startsOn: "2027-03-14", endsOn: "2027-07-04" }];
+    try {
+      const before = await snapshot();
+      const refused = await h.run("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: movedFirst } });
+      expect(onlyError(refused).extensions).toMatchObject({ code: "REPORT_LOCKED", rule: "R-NEW-04" });
+      expect(await snapshot()).toEqual(before);
+      expect(await h.db.dataSource.getRepository("period").findOneByOrFail({ id: Number(first.id) })).toMatchObject({ startsOn: "2026-09-01" });
+
+      // Another period of the scheme may still move, and the same dates are no move at all.
+      expect((await h.run("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: movedSecond } })).errors).toBeUndefined();
+
+      await reports.update({ id: reportId }, { readOnly: true, status: ReportStatus.DRAFT });
+      const readOnly = await h.run("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: movedFirst } });
+      expect(onlyError(readOnly).extensions).toMatchObject({ code: "REPORT_LOCKED", rule: "R-NEW-04" });
+
+      await reports.update({ id: reportId }, { readOnly: false });
+      const unlocked = await h.data("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: movedFirst } });
+      expect(unlocked.configurePeriods.periods[0]).toMatchObject({ id: first.id, startsOn: "2026-09-02" });
+    } finally {
+      await reports.delete({ id: reportId });
+      await h.run("director.moulin", CONFIGURE, { input: { schoolId, name: "Trimestres", periods: TRIMESTERS } });
+    }
   });
 
   it("R-SEED-01: refuses to move a class that has reports to another scheme", async () => {

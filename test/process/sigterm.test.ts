@@ -1,7 +1,8 @@
-import { ChildProcess, execFileSync, spawn } from "node:child_process";
+import { ChildProcess, spawn } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { buildOnce } from "../support/build";
 
 /**
  * The built server as a real process: it starts on an empty database with the demo data, and on
@@ -15,7 +16,7 @@ describe("the server process", () => {
   let port = 0;
 
   beforeAll(async () => {
-    execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root });
+    buildOnce();
     child = spawn(process.execPath, [path.join(root, "dist", "src", "main.js")], {
       cwd: dir,
       env: { ...process.env, NODE_ENV: "development", PORT: "0", HOST: "127.0.0.1", DATABASE_URL: `sqlite:${path.join(dir, "livret.sqlite")}`, SHUTDOWN_DELAY_MS: "4000" },

@@ -1,8 +1,9 @@
-import { execFileSync, spawn } from "node:child_process";
+import { spawn } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import os from "node:os";
 import path from "node:path";
+import { buildOnce } from "../support/build";
 
 // Start-up failures an operator meets: one line naming the cause, exit code 1, and nothing loaded before.
 const root = path.resolve(__dirname, "..", "..");
@@ -27,7 +28,7 @@ function run(env: Record<string, string>): Promise<{ code: number | null; output
 }
 
 beforeAll(() => {
-  execFileSync(process.execPath, [path.join(root, "node_modules", "typescript", "bin", "tsc"), "-p", "tsconfig.build.json"], { cwd: root });
+  buildOnce();
 }, 90_000);
 
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

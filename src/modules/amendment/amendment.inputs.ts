@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, MaxLength } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 
 @InputType({ description: "A written authorisation to amend listed elements of a past-year report (R-SEED-10)." })
@@ -15,10 +15,8 @@ export class GrantPriorYearAmendmentInput {
   elements: string[];
 
   @Field({ description: "Support ticket reference (1–50 characters)." })
-  @MaxLength(50)
   ticketRef: string;
 
   @Field({ description: "Reference of the written authorisation document (1–200 characters)." })
-  @MaxLength(200)
   documentRef: string;
 }

@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { EntityManager, In, IsNull } from "typeorm";
 import { checkText } from "../../common/text";
 import { toStaffMember } from "../report/report.types";
@@ -250,7 +251,7 @@ export async function closeAmendments(
  * grant an amendment. Filtered in SQL; the read is audited like any staff read of a record (R-NEW-02).
  */
 export async function authorityPastReports(ctx: Context, ine: string, schoolYear: number): Promise<PeriodicReport[]> {
-  if (ine.trim().length > 20) throw badInput("ine", "is not an INE (at most 20 characters)");
+  checkLength(ine.trim(), "ine", 20);
   if (schoolYear >= ctx.schoolYear) {
     throw badInput("schoolYear", `must be an earlier school year than the current one (${ctx.schoolYear}): this year's reports are read by the school`);
   }

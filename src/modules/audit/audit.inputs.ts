@@ -1,4 +1,4 @@
-import { IsOptional, MaxLength } from "class-validator";
+import { IsOptional } from "class-validator";
 import { ArgsType, Field, ID } from "type-graphql";
 import { PageArgs } from "../../common/paging";
 
@@ -9,7 +9,6 @@ export class AuditTrailArgs extends PageArgs {
 
   @Field(() => String, { nullable: true, description: "Only events of this action, e.g. CONFIGURE_PERIODS." })
   @IsOptional()
-  @MaxLength(60)
   action?: string | null;
 
   @Field(() => ID, { nullable: true, description: "Only events about this pupil." })

@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { EntityManager } from "typeorm";
 import { Context } from "../../common/context";
 import { forbidden } from "../../common/errors";
@@ -30,6 +31,9 @@ export async function recordAudit(ctx: Context | null, em: EntityManager, entry:
   });
 }
 
+/** The longest action name a filter may hold. */
+const AUDIT_ACTION_MAX = 60;
+
 export interface AuditTrailFilter {
   schoolId: number;
   action?: string | null;
@@ -42,6 +46,7 @@ export interface AuditTrailFilter {
  * Filters are applied in SQL before paging, so totalCount covers exactly the filtered rows.
  */
 export async function auditTrail(ctx: Context, filter: AuditTrailFilter, page: PageArgs): Promise<Page<AuditEvent>> {
+  if (filter.action) checkLength(filter.action, "action", AUDIT_ACTION_MAX);
   const school = await findVisibleSchool(ctx, filter.schoolId);
   if (!mayReadAuditTrail(ctx, school.id)) {
     throw forbidden("Only the DIRECTOR or HEAD of this school may read its audit trail.");

@@ -72,8 +72,9 @@ interface ChangePlan {
 /**
  * R-SEED-03/04 as ids. A first setting (previous value null) deletes nothing. A data-source change
  * deletes unlocked reports with their parts and the class-wide rows, and freezes locked ones; a
- * positioning change then clears positionings and averages of every report that remains. Reports
- * already read-only are neither deleted nor frozen again.
+ * positioning change then clears positionings and averages of the DRAFT reports that remain. Locked
+ * and read-only reports keep every value they hold (R-NEW-04); reports already read-only are neither
+ * deleted nor frozen again.
  */
 async function planChange(em: EntityManager, cls: SchoolClass, next: ClassSettings): Promise<ChangePlan> {
   const dataSourceChanges = cls.dataSource !== null && cls.dataSource !== next.dataSource;
@@ -105,7 +106,10 @@ async function planChange(em: EntityManager, cls: SchoolClass, next: ClassSettin
   const remaining = entries.filter((e) => !deleted.has(e.reportId));
   const hasPositioning = (e: ReportEntry) => e.positioning !== null;
   const hasAverage = (e: ReportEntry) => e.studentAverage !== null || e.classAverage !== null;
-  const clearedEntries = positioningChanges ? remaining.filter((e) => hasPositioning(e) || hasAverage(e)) : [];
+  // R-NEW-04: what a locked or read-only report shows stays as it is, whatever the class's type becomes.
+  const untouched = new Set(reports.filter((r) => r.readOnly || r.status === ReportStatus.LOCKED).map((r) => r.id));
+  const kept = positioningChanges ? remaining.filter((e) => untouched.has(e.reportId)) : [];
+  const clearedEntries = positioningChanges ? remaining.filter((e) => !untouched.has(e.reportId) && (hasPositioning(e) || hasAverage(e))) : [];
 
   const idsOf = async (target: typeof ClassProgramElement | typeof ClassDigitalSkillsAppreciation) =>
     dataSourceChanges
@@ -137,6 +141,12 @@ async function planChange(em: EntityManager, cls: SchoolClass, next: ClassSettin
     collectiveAppreciationsDeleted: appreciationIds.length,
     reportsMadeReadOnly: frozenReportIds.length,
   };
+  // What stays exactly as it is: told in the preview, never a reason to ask for confirmation.
+  const keptCounts = {
+    reportsUntouched: untouched.size,
+    positioningsKept: kept.filter(hasPositioning).length,
+    averagesKept: kept.filter(hasAverage).length,
+  };
   return {
     dataSourceChanges,
     positioningChanges,
@@ -147,7 +157,7 @@ async function planChange(em: EntityManager, cls: SchoolClass, next: ClassSettin
     clearedEntries,
     programElementIds,
     appreciationIds,
-    impact: { ...counts, destructive: Object.values(counts).some((n) => n > 0) },
+    impact: { ...counts, ...keptCounts, destructive: Object.values(counts).some((n) => n > 0) },
   };
 }
 
@@ -404,6 +414,9 @@ const ZERO_IMPACT: ClassSettingsImpact = {
   classProgramElementsDeleted: 0,
   collectiveAppreciationsDeleted: 0,
   reportsMadeReadOnly: 0,
+  reportsUntouched: 0,
+  positioningsKept: 0,
+  averagesKept: 0,
   destructive: false,
 };
 

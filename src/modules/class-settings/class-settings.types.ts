@@ -43,7 +43,19 @@ export class ClassSettingsImpact {
   @Field(() => Int, { description: "Locked reports that become read-only for good (R-SEED-04a)." })
   reportsMadeReadOnly: number;
 
-  @Field({ description: "True when any count is above zero: the change then needs confirmDataLoss (R-SEED-02)." })
+  @Field(() => Int, {
+    description:
+      "Locked and read-only reports of the class the change leaves showing exactly what they show (R-NEW-04); a locked report a data-source change makes read-only is one of them.",
+  })
+  reportsUntouched: number;
+
+  @Field(() => Int, { description: "Entries of locked or read-only reports whose positioning stays under the type they were locked with (R-SEED-03, R-NEW-04)." })
+  positioningsKept: number;
+
+  @Field(() => Int, { description: "Entries of locked or read-only reports whose grade averages stay (R-SEED-03, R-NEW-04)." })
+  averagesKept: number;
+
+  @Field({ description: "True when any count of what is deleted, cleared or made read-only is above zero: the change then needs confirmDataLoss (R-SEED-02)." })
   destructive: boolean;
 }
 

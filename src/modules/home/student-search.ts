@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { SelectQueryBuilder } from "typeorm";
 import { Context } from "../../common/context";
 import { badInput, forbidden } from "../../common/errors";
@@ -17,7 +18,7 @@ const LIKE_ESCAPE = "\\";
 
 /** The words of a search, in stored form; BAD_USER_INPUT unless 1 to 3 words within 100 characters. */
 export function searchWords(name: string): string[] {
-  if (name.length > MAX_NAME_LENGTH) throw badInput("name", `must be at most ${MAX_NAME_LENGTH} characters`);
+  checkLength(name, "name", MAX_NAME_LENGTH);
   const words = searchKey(name).split(" ").filter((w) => w.length > 0);
   if (words.length < 1 || words.length > MAX_WORDS) throw badInput("name", `must hold 1 to ${MAX_WORDS} words`);
   return words;

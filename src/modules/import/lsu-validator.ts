@@ -1,3 +1,4 @@
+import { textLength } from "../../common/text";
 import { SaxesParser, SaxesTagNS } from "saxes";
 import { ComplexType, ElementType, LSU_NAMESPACE, LsuSchema, Particle, schemaForVersion, SimpleType, SUPPORTED_VERSIONS, XSI_NAMESPACE } from "./lsu-schema";
 
@@ -56,15 +57,8 @@ interface Frame {
 const collapse = (value: string) => value.replace(/[ \t\n\r]+/g, " ").trim();
 const NCNAME = /^[A-Za-z_\u00C0-\u02FF\u0370-\u037D\u037F-\u1FFF\u200C-\u200D\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD][A-Za-z0-9_.\-\u00B7\u00C0-\u02FF\u0300-\u037D\u037F-\u1FFF\u200C-\u200D\u203F-\u2040\u2070-\u218F\u2C00-\u2FEF\u3001-\uD7FF\uF900-\uFDCF\uFDF0-\uFFFD]*$/;
 
-function characterCount(value: string): number {
-  // XSD lengths count characters, not UTF-16 units.
-  let count = value.length;
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    if (c >= 0xd800 && c <= 0xdbff) count--;
-  }
-  return count;
-}
+// XSD lengths count characters, not UTF-16 units.
+const characterCount = textLength;
 
 const DAYS = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function validDate(year: number, month: number, day: number): boolean {

@@ -1,4 +1,4 @@
-import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, MaxLength, ValidateNested } from "class-validator";
+import { ArrayMaxSize, ArrayMinSize, IsNotEmpty, ValidateNested } from "class-validator";
 import { Field, ID, InputType } from "type-graphql";
 import { LocalDateResolver } from "graphql-scalars";
 
@@ -18,7 +18,6 @@ export class ConfigurePeriodsInput {
 
   @Field({ description: "Name of the scheme, e.g. Trimestres or Semestres (1–50 characters)." })
   @IsNotEmpty()
-  @MaxLength(50)
   name: string;
 
   @Field(() => [PeriodInput], { description: "The periods in order: dated, non-overlapping, inside the school year (1 to 6)." })

@@ -1,11 +1,12 @@
+import { checkLength } from "../../common/text";
 import { EntityManager, In } from "typeorm";
 import { Context, inTransaction } from "../../common/context";
-import { badInput, conflict, forbidden } from "../../common/errors";
+import { badInput, conflict, ErrorCode, forbidden, ruleError } from "../../common/errors";
 import { parseId } from "../../common/ids";
 import { schoolYearBounds } from "../../common/school-year";
 import { recordAudit } from "../audit/audit.service";
 import { SchoolClass } from "../class/school-class.entity";
-import { PeriodicReport } from "../report/periodic-report.entity";
+import { PeriodicReport, ReportStatus } from "../report/periodic-report.entity";
 import { findVisibleSchool } from "../school/school.service";
 import { Period } from "./period.entity";
 import { PeriodScheme } from "./period-scheme.entity";
@@ -27,10 +28,39 @@ export function validatePeriods(periods: PeriodInput[], schoolYear: number): voi
 }
 
 /**
+ * R-NEW-04: a locked (or read-only) report shows the dates of its period as they were when it was
+ * locked, so a period holding one keeps its dates until every such report is unlocked.
+ */
+async function refuseMovingLockedPeriods(em: EntityManager, existing: Period[], next: PeriodInput[]): Promise<void> {
+  const moved = existing.filter((p) => {
+    const wanted = next[p.position - 1];
+    return wanted && (wanted.startsOn !== p.startsOn || wanted.endsOn !== p.endsOn);
+  });
+  if (!moved.length) return;
+  const locked = await em
+    .createQueryBuilder(PeriodicReport, "r")
+    .select("r.periodId", "periodId")
+    .where("r.periodId IN (:...ids)", { ids: moved.map((p) => p.id) })
+    .andWhere("(r.status = :locked OR r.readOnly = :readOnly)", { locked: ReportStatus.LOCKED, readOnly: true })
+    .groupBy("r.periodId")
+    .getRawMany<{ periodId: number }>();
+  if (!locked.length) return;
+  const positions = moved.filter((p) => locked.some((l) => Number(l.periodId) === p.id)).map((p) => p.position);
+  throw ruleError(
+    ErrorCode.REPORT_LOCKED,
+    "R-NEW-04",
+    `Period ${positions.join(", ")} holds locked reports: its dates cannot move until they are unlocked.`,
+  );
+}
+
+/**
  * Creates or replaces a period scheme of the current year, and which classes follow it (R-SEED-01).
  * Refused with CONFLICT when it would remove a period that already has reports, or move a class
  * that already has reports this year to another scheme.
  */
+/** The longest scheme name (counted by checkLength, in characters). */
+export const PERIOD_SCHEME_NAME_MAX = 50;
+
 export async function configurePeriods(ctx: Context, input: ConfigurePeriodsInput): Promise<PeriodScheme> {
   const school = await findVisibleSchool(ctx, parseId(input.schoolId, "schoolId"));
   if (!mayConfigurePeriods(ctx, school)) {
@@ -38,6 +68,7 @@ export async function configurePeriods(ctx: Context, input: ConfigurePeriodsInpu
   }
   const name = input.name.trim();
   if (!name) throw badInput("name", "must not be blank");
+  checkLength(name, "name", PERIOD_SCHEME_NAME_MAX);
   const schoolYear = ctx.schoolYear;
   validatePeriods(input.periods, schoolYear);
   const classIds = input.classIds?.map((id, i) => parseId(id, `classIds[${i}]`));
@@ -55,6 +86,8 @@ export async function configurePeriods(ctx: Context, input: ConfigurePeriodsInpu
         );
       }
     }
+
+    await refuseMovingLockedPeriods(em, existing, input.periods);
 
     if (!scheme) {
       scheme = await em.save(em.create(PeriodScheme, { schoolId: school.id, schoolYear, name, version: 1 }));

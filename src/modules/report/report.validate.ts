@@ -1,3 +1,4 @@
+import { checkLength } from "../../common/text";
 import { checkBound } from "../../common/bounds";
 import { Degree, PositioningType } from "../../common/domain";
 import { badInput, ErrorCode, LivretError } from "../../common/errors";
