@@ -1,6 +1,5 @@
-import { checkLength } from "../../common/text";
 import { EntityManager, In, IsNull } from "typeorm";
-import { checkText } from "../../common/text";
+import { checkLength, checkText } from "../../common/text";
 import { toStaffMember } from "../report/report.types";
 import { BOUND } from "../../common/bounds";
 import { Context, inTransaction } from "../../common/context";

@@ -1,4 +1,3 @@
-import { checkLength } from "../../common/text";
 import { ErrorCode, LivretError } from "../../common/errors";
 import { checkText } from "../../common/text";
 import type { RuleId } from "../../common/rule-ids";

@@ -1,4 +1,3 @@
-import { checkLength } from "../../common/text";
 import { checkBound } from "../../common/bounds";
 import { Degree, PositioningType } from "../../common/domain";
 import { badInput, ErrorCode, LivretError } from "../../common/errors";
