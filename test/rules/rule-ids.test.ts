@@ -17,7 +17,11 @@ function sourceFiles(dir: string): string[] {
   });
 }
 
-describe("rule-id registry", () => {
+// The SPEC and the LSU notes are read from ../shared, as the LSU conformance suite reads the schemas: a clone
+// without it (a CI checkout of the repository alone) runs the checks that need only the repository.
+const describeWithDocs = fs.existsSync(DOCS) ? describe : describe.skip;
+
+describeWithDocs("rule-id registry against the SPEC and the LSU notes", () => {
   it("holds every rule of SPEC §3, each with a one-line statement", () => {
     const spec = headedIn("SPEC.md");
     expect(spec.size).toBeGreaterThan(25);
@@ -31,6 +35,9 @@ describe("rule-id registry", () => {
     const known = new Set([...headedIn("SPEC.md"), ...headedIn("lsu-research.md")]);
     expect(ids.filter((id) => !known.has(id) && !known.has(id.replace(/[a-z]$/, "")))).toEqual([]);
   });
+});
+
+describe("rule-id registry against the code and the README", () => {
 
   it("covers every rule id the code names, in refusals and in comments alike", () => {
     const named = new Set<string>();
