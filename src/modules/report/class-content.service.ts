@@ -12,7 +12,7 @@ import { School } from "../school/school.entity";
 import { Period } from "../period/period.entity";
 import { Subject } from "../subject/subject.entity";
 import { ClassDigitalSkillsAppreciation, ClassProgramElement, GroupDigitalSkillsAppreciation } from "./report-parts.entity";
-import { mayWriteClassAppreciation, mayWriteClassProgramElements } from "./report.policy";
+import { mayWriteClassAppreciation, mayWriteClassProgramElements, mayWriteGroupAppreciation } from "./report.policy";
 import { checkText } from "../../common/text";
 import { LIMITS } from "./report.codes";
 import { refusePastYear, requireEntrySettings } from "./report.service";
@@ -61,6 +61,8 @@ export async function setClassProgramElements(
 /** Sets (or clears with null) the collective digital-skills appreciation of a group (its teachers or the lead). */
 export async function setGroupCollectiveDigitalSkillsAppreciation(ctx: Context, groupId: number, text: string | null): Promise<TeachingGroup> {
   const group = await findVisibleGroup(ctx, groupId);
+  // Seeing a group is being its lead or its teacher today; the decision is still the policy's, not the scope's.
+  if (!mayWriteGroupAppreciation(ctx, group)) throw forbidden("Only the group's teachers and its DIRECTOR/HEAD may write its collective appreciation.");
   refusePastYear(ctx, group.schoolYear, "Appreciations");
   const clean = checkText(text, "text", LIMITS.text600) ?? null;
   return inIdempotentTransaction(ctx, async (tx) => {

@@ -4,9 +4,10 @@ import { Context } from "../../common/context";
 import { Degree, Level } from "../../common/domain";
 import { ErrorCode, notFound, ruleError } from "../../common/errors";
 import { isGuardian, isStaff } from "../../auth/principal";
-import { groupOnly, leads, pupilRelation, seesWholeRecord, subjectsTaughtInClass, teaches, teachesClass } from "../../auth/policy";
+import { groupOnly, leads, pupilRelation, seesWholeRecord, subjectsTaughtInClass, teaches, teachesClass, teachesGroup } from "../../auth/policy";
 import { scopeReports } from "../../auth/scope";
 import { SchoolClass } from "../class/school-class.entity";
+import { TeachingGroup } from "../class/teaching-group.entity";
 import { School } from "../school/school.entity";
 import { Period } from "../period/period.entity";
 import { Enrolment } from "../student/enrolment.entity";
@@ -264,3 +265,7 @@ export const mayWriteClassProgramElements = (ctx: Context, school: School, cls: 
 /** The class's collective digital-skills appreciation: its lead and its teachers. */
 export const mayWriteClassAppreciation = (ctx: Context, cls: SchoolClass): boolean =>
   leads(ctx.principal, cls.schoolId) || teachesClass(ctx.principal, cls.id);
+
+/** A teaching group's collective digital-skills appreciation: the school's lead and the group's teachers. */
+export const mayWriteGroupAppreciation = (ctx: Context, group: TeachingGroup): boolean =>
+  leads(ctx.principal, group.schoolId) || teachesGroup(ctx.principal, group.id);
